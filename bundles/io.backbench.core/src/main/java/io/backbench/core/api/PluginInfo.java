@@ -1,0 +1,26 @@
+package io.backbench.core.api;
+
+import java.util.List;
+
+/**
+ * One installed bundle as the Plugins view and {@code backbench plugins list} show it.
+ *
+ * @param bundleId      the framework's id
+ * @param symbolicName  Bundle-SymbolicName
+ * @param name          Bundle-Name, or the symbolic name
+ * @param version       Bundle-Version
+ * @param vendor        Bundle-Vendor, or ""
+ * @param description   Bundle-Description, or ""
+ * @param state         INSTALLED, RESOLVED, STARTING, ACTIVE, STOPPING
+ * @param feature       the product feature it belongs to ("core", "ui", ...) or "plugin" for one the
+ *                      administrator added
+ * @param removable     whether it can be uninstalled/updated (plugins only; features are the product)
+ * @param contributions what it adds, in words: "target type: s3", "view: Job History", ...
+ */
+public record PluginInfo(long bundleId, String symbolicName, String name, String version, String vendor,
+                         String description, String state, String feature, boolean removable,
+                         List<String> contributions) {
+    public PluginInfo {
+        contributions = List.copyOf(contributions);
+    }
+}
