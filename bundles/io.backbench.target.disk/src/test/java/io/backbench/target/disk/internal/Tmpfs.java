@@ -1,0 +1,71 @@
+package io.backbench.target.disk.internal;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real, small tmpfs mounted for one test, so that "disk full" and "read-only" are the kernel's own
+ * answers rather than a mock's. Needs root (as on the developers' machines and in CI). When it
+ * cannot mount, the test FAILS with the reason: these tests never skip.
+ */
+final class Tmpfs implements AutoCloseable {
+    final Path dir;
+
+    private Tmpfs(Path dir) {
+        this.dir = dir;
+    }
+
+    static Tmpfs mount(Path dir, String options) throws IOException {
+        Files.createDirectories(dir);
+        String out = run("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString());
+        if (out != null) {
+            fail("cannot mount a tmpfs (" + options + ") at " + dir + ": " + out.strip()
+                    + ". The disk-full and read-only tests need a real small file system: run them as root"
+                    + " (CI does). They fail rather than skip.");
+        }
+        return new Tmpfs(dir);
+    }
+
+    void remount(String options) {
+        String out = run("mount", "-o", "remount," + options, dir.toString());
+        if (out != null) {
+            fail("cannot remount " + dir + " with " + options + ": " + out.strip());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (run("umount", dir.toString()) != null) {
+            String out = run("umount", "-l", dir.toString());
+            if (out != null) {
+                fail("cannot unmount the test tmpfs at " + dir + ": " + out.strip());
+            }
+        }
+    }
+
+    /** Runs a command; null when it succeeded, else what it printed and its exit code. */
+    private static String run(String... command) {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return String.join(" ", cmd) + " did not finish";
+            }
+            return p.exitValue() == 0 ? null : String.join(" ", cmd) + " exited " + p.exitValue() + ": " + output;
+        } catch (IOException e) {
+            return "cannot run " + String.join(" ", cmd) + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while running " + String.join(" ", cmd);
+        }
+    }
+}
