@@ -1,0 +1,157 @@
+package io.backbench.repository.api;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A 32-byte SHA-256 identifier: of a blob's plaintext, or of a stored file's bytes (pack, index,
+ * snapshot, key, lock). Immutable; equal when the bytes are equal. Printed as 64 lower-case hex digits.
+ */
+public final class Id implements Comparable<Id> {
+    /** Bytes in an id. */
+    public static final int SIZE = 32;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    // four big-endian longs: cheap equals/hashCode for the in-memory index
+    private final long a;
+    private final long b;
+    private final long c;
+    private final long d;
+
+    private Id(long a, long b, long c, long d) {
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.d = d;
+    }
+
+    /** The id made of {@code bytes[off..off+32)}. */
+    public static Id of(byte[] bytes, int off) {
+        if (bytes.length - off < SIZE) {
+            throw new IllegalArgumentException("an id needs 32 bytes, got " + (bytes.length - off));
+        }
+        return new Id(getLong(bytes, off), getLong(bytes, off + 8), getLong(bytes, off + 16), getLong(bytes, off + 24));
+    }
+
+    /** The id made of exactly 32 bytes. */
+    public static Id of(byte[] bytes) {
+        if (bytes.length != SIZE) {
+            throw new IllegalArgumentException("an id needs 32 bytes, got " + bytes.length);
+        }
+        return of(bytes, 0);
+    }
+
+    /** Parses 64 hex digits; anything else is an {@link IllegalArgumentException} saying so. */
+    public static Id parse(String hex) {
+        if (hex == null || hex.length() != 2 * SIZE) {
+            throw new IllegalArgumentException("not an id (64 hex digits expected): " + hex);
+        }
+        byte[] out = new byte[SIZE];
+        for (int i = 0; i < SIZE; i++) {
+            int hi = Character.digit(hex.charAt(2 * i), 16);
+            int lo = Character.digit(hex.charAt(2 * i + 1), 16);
+            if (hi < 0 || lo < 0) {
+                throw new IllegalArgumentException("not an id (64 hex digits expected): " + hex);
+            }
+            out[i] = (byte) (hi << 4 | lo);
+        }
+        return of(out);
+    }
+
+    /** SHA-256 of {@code data[off..off+len)}. */
+    public static Id hash(byte[] data, int off, int len) {
+        MessageDigest md = sha256();
+        md.update(data, off, len);
+        return of(md.digest());
+    }
+
+    /** SHA-256 of all of {@code data}. */
+    public static Id hash(byte[] data) {
+        return hash(data, 0, data.length);
+    }
+
+    /** A fresh SHA-256 digest (the JDK's, which uses the CPU's SHA instructions where present). */
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** A copy of the 32 bytes. */
+    public byte[] bytes() {
+        byte[] out = new byte[SIZE];
+        writeTo(out, 0);
+        return out;
+    }
+
+    /** Writes the 32 bytes at {@code out[off]}. */
+    public void writeTo(byte[] out, int off) {
+        putLong(out, off, a);
+        putLong(out, off + 8, b);
+        putLong(out, off + 16, c);
+        putLong(out, off + 24, d);
+    }
+
+    /** 64 lower-case hex digits. */
+    public String hex() {
+        char[] out = new char[2 * SIZE];
+        long[] parts = {a, b, c, d};
+        int p = 0;
+        for (long v : parts) {
+            for (int shift = 60; shift >= 0; shift -= 4) {
+                out[p++] = HEX[(int) (v >>> shift) & 0xf];
+            }
+        }
+        return new String(out);
+    }
+
+    /** The first 8 hex digits, as restic prints ids. */
+    public String shortHex() {
+        return hex().substring(0, 8);
+    }
+
+    @Override
+    public String toString() {
+        return hex();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Id other && a == other.a && b == other.b && c == other.c && d == other.d;
+    }
+
+    @Override
+    public int hashCode() {
+        return (int) (a ^ (a >>> 32));
+    }
+
+    @Override
+    public int compareTo(Id o) {
+        int r = Long.compareUnsigned(a, o.a);
+        if (r == 0) {
+            r = Long.compareUnsigned(b, o.b);
+        }
+        if (r == 0) {
+            r = Long.compareUnsigned(c, o.c);
+        }
+        return r != 0 ? r : Long.compareUnsigned(d, o.d);
+    }
+
+    private static long getLong(byte[] x, int off) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (x[off + i] & 0xffL);
+        }
+        return v;
+    }
+
+    private static void putLong(byte[] x, int off, long v) {
+        for (int i = 7; i >= 0; i--) {
+            x[off + i] = (byte) v;
+            v >>>= 8;
+        }
+    }
+
+}

@@ -1,0 +1,94 @@
+package io.backbench.repository.api;
+
+import java.util.List;
+
+/**
+ * An open repository in restic's format version 2, unlocked with one key.
+ *
+ * <h2>Writing</h2>
+ * Blobs are deduplicated by id (SHA-256 of the plaintext) against the index and against blobs saved
+ * earlier in this session, compressed, encrypted one by one and gathered into packs of about
+ * {@link RepositoryOptions#packSize()} bytes, data and trees apart. A full pack is uploaded at once;
+ * {@link #flush()} uploads the rest and then writes an index file for every pack uploaded since the
+ * last flush. {@link #saveSnapshot} flushes first. So the order is always packs, index, snapshot, and
+ * a crash leaves only unreferenced data that a later session's blobs may reuse once indexed.
+ *
+ * <h2>Threads</h2>
+ * {@code saveBlob}, {@code loadBlob}, {@code hasBlob} and the tree methods may be called from many
+ * threads at once (compression, encryption and hashing happen on the caller's thread). {@code flush},
+ * {@code saveSnapshot}, key and lock methods may run beside them.
+ *
+ * <h2>Locks</h2>
+ * Reading and writing blobs takes no lock by itself; a command takes {@link #lock} around its work
+ * (shared for backup, exclusive for prune), as restic does. Key removal and password change take an
+ * exclusive lock themselves.
+ */
+public interface Repository extends AutoCloseable {
+
+    RepositoryConfig config();
+
+    /** The storage target's description, for messages. */
+    String describe();
+
+    /** A new chunker with this repository's polynomial. */
+    Chunker newChunker();
+
+    /** Saves a blob unless one with the same id exists; returns its id. */
+    Id saveBlob(BlobType type, byte[] data, int off, int len) throws RepositoryException;
+
+    /**
+     * Saves a blob whose id the caller computed (a pipeline hashes once); returns whether it was new.
+     * The id must be the SHA-256 of the bytes: it is not computed again, and a wrong one makes the
+     * blob unreadable (loading verifies the hash and fails).
+     */
+    boolean saveBlob(BlobType type, Id id, byte[] data, int off, int len) throws RepositoryException;
+
+    /** Whether the index or this session's unflushed packs hold the blob. */
+    boolean hasBlob(BlobType type, Id id);
+
+    /** Reads, verifies (SHA-256) and returns a blob's plaintext. */
+    byte[] loadBlob(BlobType type, Id id) throws RepositoryException;
+
+    Id saveTree(Tree tree) throws RepositoryException;
+
+    Tree loadTree(Id id) throws RepositoryException;
+
+    /** Uploads open packs, then writes index files for the packs uploaded since the last flush. */
+    void flush() throws RepositoryException;
+
+    /** Flushes, then stores the snapshot; returns the snapshot file's id. */
+    Id saveSnapshot(Snapshot snapshot) throws RepositoryException;
+
+    /** The ids of all snapshot files. */
+    List<Id> listSnapshots() throws RepositoryException;
+
+    Snapshot loadSnapshot(Id id) throws RepositoryException;
+
+    /** All snapshots, oldest first. */
+    List<StoredSnapshot> snapshots() throws RepositoryException;
+
+    /** The index as loaded at open (or at {@link #reloadIndex()}), plus what this session flushed. */
+    BlobIndex index();
+
+    /** Reads every index file again (another process may have added some). */
+    void reloadIndex() throws RepositoryException;
+
+    /** Creates a lock file after checking for conflicting ones (stale locks are ignored). */
+    RepositoryLock lock(boolean exclusive) throws RepositoryException;
+
+    /** The key files; the one this session opened with is {@code current}. */
+    List<KeyInfo> keys() throws RepositoryException;
+
+    /** Adds a key file for another password to the same master key; returns its id. */
+    Id addKey(char[] password) throws RepositoryException;
+
+    /** Removes a key file; the current key cannot be removed. */
+    void removeKey(Id id) throws RepositoryException;
+
+    /** Replaces the current key with one for {@code newPassword}; returns the new key's id. */
+    Id changePassword(char[] newPassword) throws RepositoryException;
+
+    /** Flushes what was saved, releases this session's locks. Does not close the storage target. */
+    @Override
+    void close() throws RepositoryException;
+}

@@ -1,0 +1,300 @@
+package io.backbench.repository.internal;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.backbench.repository.api.BlobIndex;
+import io.backbench.repository.api.BlobType;
+import io.backbench.repository.api.Chunker;
+import io.backbench.repository.api.Id;
+import io.backbench.repository.api.KeyInfo;
+import io.backbench.repository.api.PackedBlob;
+import io.backbench.repository.api.Repository;
+import io.backbench.repository.api.RepositoryConfig;
+import io.backbench.repository.api.RepositoryException;
+import io.backbench.repository.api.RepositoryLock;
+import io.backbench.repository.api.RepositoryOptions;
+import io.backbench.repository.api.Snapshot;
+import io.backbench.repository.api.StoredSnapshot;
+import io.backbench.repository.api.Tree;
+import io.backbench.repository.api.WrongPasswordException;
+import io.backbench.target.api.StorageTarget;
+
+/** A repository in restic's format on a storage target. See {@link Repository} for the contract. */
+public final class ResticRepository implements Repository {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Store store;
+    private final CryptoKey master;
+    private final RepositoryConfig config;
+    private final RepositoryOptions options;
+    private final MasterIndex index = new MasterIndex();
+    private final PackWriter packs;
+    private final BlobCodec blobs;
+    private final Locker locker;
+    private final Set<RepositoryLock> heldLocks = ConcurrentHashMap.newKeySet();
+    private volatile Id keyId;
+
+    private ResticRepository(Store store, CryptoKey master, Id keyId, RepositoryConfig config, RepositoryOptions options) {
+        this.store = store;
+        this.master = master;
+        this.keyId = keyId;
+        this.config = config;
+        this.options = options;
+        this.packs = new PackWriter(store, master, config.version(), options.packSize(), index);
+        this.blobs = new BlobCodec(master, config.version(), options.compression());
+        this.locker = new Locker(store, master, config.version());
+    }
+
+    public static ResticRepository init(StorageTarget target, char[] password, RepositoryOptions options, Long polynomial)
+            throws RepositoryException {
+        Store store = new Store(target);
+        if (store.exists(Store.CONFIG)) {
+            throw new RepositoryException("a repository already exists at " + store.describe() + " (it has a config file); open it instead");
+        }
+        long pol = polynomial != null ? polynomial : Polynomial.randomIrreducible(RANDOM);
+        if (Polynomial.degree(pol) != 53 || !Polynomial.irreducible(pol)) {
+            throw new IllegalArgumentException("chunker polynomial " + Long.toHexString(pol) + " is not irreducible of degree 53");
+        }
+        CryptoKey master = CryptoKey.random();
+        byte[] keyJson = KeyFile.create(master, password, options.kdf());
+        Id keyId = Id.hash(keyJson);
+        store.write(Store.KEYS + "/" + keyId.hex(), keyJson, keyJson.length);
+        byte[] idBytes = new byte[32];
+        RANDOM.nextBytes(idBytes);
+        RepositoryConfig config = new RepositoryConfig(2, Id.of(idBytes).hex(), pol);
+        // config stays plain JSON: restic reads it before it knows the version
+        byte[] sealed = master.seal(new JsonWriter().beginObject().field("version", 2).field("id", config.id())
+                .field("chunker_polynomial", Long.toHexString(pol)).endObject().toBytes());
+        store.write(Store.CONFIG, sealed, sealed.length);
+        return new ResticRepository(store, master, keyId, config, options);
+    }
+
+    public static ResticRepository open(StorageTarget target, char[] password, RepositoryOptions options) throws RepositoryException {
+        Store store = new Store(target);
+        if (!store.exists(Store.CONFIG)) {
+            throw new RepositoryException("no repository at " + store.describe() + ": there is no config file (initialise one first)");
+        }
+        for (Id id : store.list(Store.KEYS)) {
+            String what = "key " + id.shortHex() + " in " + store.describe();
+            CryptoKey master = KeyFile.parse(store.read(Store.KEYS + "/" + id.hex()), what).open(password, what);
+            if (master != null) {
+                ResticRepository repo = new ResticRepository(store, master, id, readConfig(store, master), options);
+                repo.reloadIndex();
+                return repo;
+            }
+        }
+        throw new WrongPasswordException(store.describe());
+    }
+
+    private static RepositoryConfig readConfig(Store store, CryptoKey master) throws RepositoryException {
+        String what = "config of " + store.describe();
+        byte[] json = Store.decodeUnpacked(master.open(store.read(Store.CONFIG)), what);
+        Map<String, Object> m = JsonReader.parseObject(json, what);
+        int version = (int) Json.number(m, "version", what);
+        if (version != 1 && version != 2) {
+            throw new RepositoryException(what + " has format version " + version + "; only versions 1 and 2 are known");
+        }
+        long pol;
+        try {
+            pol = Long.parseUnsignedLong(Json.string(m, "chunker_polynomial", what), 16);
+        } catch (NumberFormatException e) {
+            throw new RepositoryException(what + ": chunker_polynomial is not hexadecimal");
+        }
+        return new RepositoryConfig(version, Json.string(m, "id", what), pol);
+    }
+
+    @Override
+    public RepositoryConfig config() {
+        return config;
+    }
+
+    @Override
+    public String describe() {
+        return store.describe();
+    }
+
+    @Override
+    public Chunker newChunker() {
+        return new RabinChunker(config.chunkerPolynomial());
+    }
+
+    @Override
+    public Id saveBlob(BlobType type, byte[] data, int off, int len) throws RepositoryException {
+        Id id = Id.hash(data, off, len);
+        saveBlob(type, id, data, off, len);
+        return id;
+    }
+
+    @Override
+    public boolean saveBlob(BlobType type, Id id, byte[] data, int off, int len) throws RepositoryException {
+        if (!index.claim(type, id)) {
+            return false;
+        }
+        try {
+            BlobCodec.Sealed s = blobs.seal(type, data, off, len);
+            packs.add(type, id, s.bytes(), s.uncompressedLength());
+            return true;
+        } catch (RepositoryException | RuntimeException e) {
+            index.unclaim(type, id);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean hasBlob(BlobType type, Id id) {
+        return index.has(type, id);
+    }
+
+    @Override
+    public byte[] loadBlob(BlobType type, Id id) throws RepositoryException {
+        PackedBlob b = index.lookup(type, id).orElse(null);
+        if (b == null && index.has(type, id)) {
+            flush(); // it sits in a pack not uploaded yet
+            b = index.lookup(type, id).orElse(null);
+        }
+        if (b == null) {
+            throw new RepositoryException(type.jsonName() + " blob " + id.shortHex() + " is not in the index of " + describe());
+        }
+        byte[] raw = store.read(Store.packKey(b.pack()), b.offset(), b.length());
+        return blobs.open(b, raw);
+    }
+
+    @Override
+    public Id saveTree(Tree tree) throws RepositoryException {
+        byte[] json = TreeCodec.encode(tree);
+        return saveBlob(BlobType.TREE, json, 0, json.length);
+    }
+
+    @Override
+    public Tree loadTree(Id id) throws RepositoryException {
+        return TreeCodec.decode(loadBlob(BlobType.TREE, id), "tree " + id.shortHex());
+    }
+
+    @Override
+    public void flush() throws RepositoryException {
+        packs.flush();
+    }
+
+    @Override
+    public Id saveSnapshot(Snapshot snapshot) throws RepositoryException {
+        flush();
+        return store.saveUnpacked(master, config.version(), Store.SNAPSHOTS, SnapshotCodec.encode(snapshot));
+    }
+
+    @Override
+    public List<Id> listSnapshots() throws RepositoryException {
+        return store.list(Store.SNAPSHOTS);
+    }
+
+    @Override
+    public Snapshot loadSnapshot(Id id) throws RepositoryException {
+        return SnapshotCodec.decode(store.loadUnpacked(master, Store.SNAPSHOTS, id), "snapshot " + id.shortHex());
+    }
+
+    @Override
+    public List<StoredSnapshot> snapshots() throws RepositoryException {
+        List<StoredSnapshot> out = new ArrayList<>();
+        for (Id id : listSnapshots()) {
+            out.add(new StoredSnapshot(id, loadSnapshot(id)));
+        }
+        out.sort(Comparator.comparing((StoredSnapshot s) -> s.snapshot().time()));
+        return out;
+    }
+
+    @Override
+    public BlobIndex index() {
+        return index;
+    }
+
+    @Override
+    public void reloadIndex() throws RepositoryException {
+        for (Id id : store.list(Store.INDEX)) {
+            byte[] json = store.loadUnpacked(master, Store.INDEX, id);
+            for (PackedBlob b : IndexCodec.decode(json, "index " + id.shortHex()).blobs()) {
+                index.add(b);
+            }
+        }
+    }
+
+    @Override
+    public RepositoryLock lock(boolean exclusive) throws RepositoryException {
+        RepositoryLock l = locker.acquire(exclusive);
+        heldLocks.add(l);
+        return new RepositoryLock() {
+            @Override
+            public boolean exclusive() {
+                return exclusive;
+            }
+
+            @Override
+            public void close() throws RepositoryException {
+                heldLocks.remove(l);
+                l.close();
+            }
+        };
+    }
+
+    /** Removes stale lock files; returns how many (restic's {@code unlock}). */
+    public int removeStaleLocks() throws RepositoryException {
+        return locker.removeStale();
+    }
+
+    @Override
+    public List<KeyInfo> keys() throws RepositoryException {
+        List<KeyInfo> out = new ArrayList<>();
+        for (Id id : store.list(Store.KEYS)) {
+            KeyFile k = KeyFile.parse(store.read(Store.KEYS + "/" + id.hex()), "key " + id.shortHex());
+            out.add(new KeyInfo(id, id.equals(keyId), k.username, k.hostname, k.created));
+        }
+        return out;
+    }
+
+    @Override
+    public Id addKey(char[] password) throws RepositoryException {
+        byte[] json = KeyFile.create(master, password, options.kdf());
+        Id id = Id.hash(json);
+        store.write(Store.KEYS + "/" + id.hex(), json, json.length);
+        return id;
+    }
+
+    @Override
+    public void removeKey(Id id) throws RepositoryException {
+        if (id.equals(keyId)) {
+            throw new RepositoryException("key " + id.shortHex() + " is the one this session opened " + describe()
+                    + " with; it cannot be removed (open with another password, or change the password instead)");
+        }
+        try (RepositoryLock l = locker.acquire(true)) {
+            if (!store.delete(Store.KEYS + "/" + id.hex())) {
+                throw new RepositoryException("no key " + id.shortHex() + " in " + describe());
+            }
+        }
+    }
+
+    @Override
+    public Id changePassword(char[] newPassword) throws RepositoryException {
+        try (RepositoryLock l = locker.acquire(true)) {
+            Id fresh = addKey(newPassword);
+            store.delete(Store.KEYS + "/" + keyId.hex());
+            keyId = fresh;
+            return fresh;
+        }
+    }
+
+    @Override
+    public void close() throws RepositoryException {
+        try {
+            flush();
+        } finally {
+            for (RepositoryLock l : List.copyOf(heldLocks)) {
+                l.close();
+            }
+            heldLocks.clear();
+        }
+    }
+}

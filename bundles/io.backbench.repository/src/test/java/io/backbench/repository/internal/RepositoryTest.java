@@ -1,0 +1,258 @@
+package io.backbench.repository.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.backbench.repository.api.BlobType;
+import io.backbench.repository.api.Compression;
+import io.backbench.repository.api.Id;
+import io.backbench.repository.api.KeyInfo;
+import io.backbench.repository.api.PackedBlob;
+import io.backbench.repository.api.Repositories;
+import io.backbench.repository.api.Repository;
+import io.backbench.repository.api.RepositoryException;
+import io.backbench.repository.api.RepositoryLock;
+import io.backbench.repository.api.RepositoryLockedException;
+import io.backbench.repository.api.RepositoryOptions;
+import io.backbench.repository.api.Snapshot;
+import io.backbench.repository.api.WrongPasswordException;
+import io.backbench.repository.oracle.FolderTarget;
+
+class RepositoryTest {
+    static final RepositoryOptions OPTS = RepositoryOptions.defaults().withKdf(new RepositoryOptions.KdfParams(1024, 8, 1))
+            .withPackSize(4 << 20);
+    static final char[] PW = "pw".toCharArray();
+
+    @TempDir
+    Path dir;
+
+    private Repository init() throws RepositoryException {
+        return Repositories.init(new FolderTarget(dir), PW, OPTS);
+    }
+
+    private Repository open() throws RepositoryException {
+        return Repositories.open(new FolderTarget(dir), PW, OPTS);
+    }
+
+    private long count(String sub) throws Exception {
+        Path p = dir.resolve(sub);
+        if (!Files.exists(p)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            return s.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void initWritesConfigAndOneKeyAndRefusesToInitTwice() throws Exception {
+        try (Repository r = init()) {
+            assertEquals(2, r.config().version());
+            assertEquals(53, Polynomial.degree(r.config().chunkerPolynomial()));
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("config")));
+        assertEquals(1, count("keys"));
+        RepositoryException e = assertThrows(RepositoryException.class, this::init);
+        assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+    }
+
+    @Test
+    void openingAnEmptyTargetOrWithAWrongPasswordSaysSo() throws Exception {
+        RepositoryException none = assertThrows(RepositoryException.class, this::open);
+        assertTrue(none.getMessage().startsWith("no repository at folder:" + dir), none.getMessage());
+        init().close();
+        WrongPasswordException wrong = assertThrows(WrongPasswordException.class,
+                () -> Repositories.open(new FolderTarget(dir), "nope".toCharArray(), OPTS));
+        assertEquals("wrong password or no key found in folder:" + dir, wrong.getMessage());
+    }
+
+    @Test
+    void savesEachBlobOnceAndReadsItBackAfterReopening() throws Exception {
+        byte[] data = "some file content".getBytes(StandardCharsets.UTF_8);
+        Id id;
+        try (Repository r = init()) {
+            id = r.saveBlob(BlobType.DATA, data, 0, data.length);
+            assertEquals(Id.hash(data), id);
+            assertFalse(r.saveBlob(BlobType.DATA, id, data, 0, data.length), "second save is a no-op");
+            assertTrue(r.hasBlob(BlobType.DATA, id));
+            assertFalse(r.hasBlob(BlobType.TREE, id));
+            assertArrayEquals(data, r.loadBlob(BlobType.DATA, id), "readable before an explicit flush");
+        }
+        assertEquals(1, count("data"));
+        assertEquals(1, count("index"));
+        try (Repository r = open()) {
+            assertArrayEquals(data, r.loadBlob(BlobType.DATA, id));
+            assertFalse(r.saveBlob(BlobType.DATA, id, data, 0, data.length), "deduplicated against the stored index");
+        }
+        assertEquals(1, count("data"));
+    }
+
+    @Test
+    void fillsPacksToThePackSizeAndWritesPacksBeforeTheIndex() throws Exception {
+        Random rnd = new Random(3);
+        List<Id> ids = new ArrayList<>();
+        try (Repository r = init()) {
+            for (int i = 0; i < 10; i++) {
+                byte[] b = new byte[1 << 20];
+                rnd.nextBytes(b);
+                ids.add(r.saveBlob(BlobType.DATA, b, 0, b.length));
+            }
+            assertEquals(2, count("data"), "two full 4 MiB packs uploaded as they filled");
+            assertEquals(0, count("index"), "no index before a flush");
+            r.flush();
+            assertEquals(3, count("data"));
+            assertEquals(1, count("index"));
+        }
+        try (Repository r = open()) {
+            for (Id id : ids) {
+                PackedBlob b = r.index().lookup(BlobType.DATA, id).orElseThrow();
+                assertFalse(b.compressed(), "random data does not shrink, so auto stores it plain");
+                assertEquals(1 << 20, r.loadBlob(BlobType.DATA, id).length);
+            }
+        }
+    }
+
+    @Test
+    void compressesWhatShrinksUnlessCompressionIsOff() throws Exception {
+        byte[] text = "abcabcabc".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+        try (Repository r = Repositories.init(new FolderTarget(dir.resolve("auto")), PW, OPTS)) {
+            Id id = r.saveBlob(BlobType.DATA, text, 0, text.length);
+            r.flush();
+            PackedBlob b = r.index().lookup(BlobType.DATA, id).orElseThrow();
+            assertTrue(b.compressed() && b.length() < text.length / 10, b.toString());
+            assertArrayEquals(text, r.loadBlob(BlobType.DATA, id));
+        }
+        try (Repository r = Repositories.init(new FolderTarget(dir.resolve("off")), PW, OPTS.withCompression(Compression.OFF))) {
+            Id id = r.saveBlob(BlobType.DATA, text, 0, text.length);
+            r.flush();
+            assertFalse(r.index().lookup(BlobType.DATA, id).orElseThrow().compressed());
+            assertArrayEquals(text, r.loadBlob(BlobType.DATA, id));
+        }
+    }
+
+    @Test
+    void aDamagedPackIsReportedNamingBlobAndPack() throws Exception {
+        byte[] data = new byte[5000];
+        new Random(1).nextBytes(data);
+        Id id;
+        try (Repository r = init()) {
+            id = r.saveBlob(BlobType.DATA, data, 0, data.length);
+        }
+        Path pack;
+        try (Stream<Path> s = Files.walk(dir.resolve("data"))) {
+            pack = s.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(pack);
+        bytes[100] ^= 0x10;
+        pack.toFile().setWritable(true);
+        Files.write(pack, bytes);
+        try (Repository r = open()) {
+            RepositoryException e = assertThrows(RepositoryException.class, () -> r.loadBlob(BlobType.DATA, id));
+            assertTrue(e.getMessage().contains(id.shortHex()) && e.getMessage().contains(pack.getFileName().toString().substring(0, 8)),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void savesListsAndLoadsSnapshots() throws Exception {
+        try (Repository r = init()) {
+            Id tree = r.saveTree(new io.backbench.repository.api.Tree(List.of()));
+            Snapshot s = new Snapshot(Instant.parse("2026-01-02T03:04:05.123456789Z"), tree, List.of("/home/a b"), "host", "user",
+                    1000, 100, List.of("*.tmp"), List.of("daily"), null, null);
+            Id id = r.saveSnapshot(s);
+            assertEquals(List.of(id), r.listSnapshots());
+            assertEquals(s, r.loadSnapshot(id));
+            assertEquals(1, count("index"), "saving a snapshot flushes packs and index first");
+        }
+    }
+
+    @Test
+    void managesKeysAndRefusesToRemoveTheCurrentOne() throws Exception {
+        Id second;
+        try (Repository r = init()) {
+            second = r.addKey("other".toCharArray());
+            List<KeyInfo> keys = r.keys();
+            assertEquals(2, keys.size());
+            KeyInfo current = keys.stream().filter(KeyInfo::current).findFirst().orElseThrow();
+            RepositoryException e = assertThrows(RepositoryException.class, () -> r.removeKey(current.id()));
+            assertTrue(e.getMessage().contains("cannot be removed"), e.getMessage());
+        }
+        try (Repository r = Repositories.open(new FolderTarget(dir), "other".toCharArray(), OPTS)) {
+            assertEquals(second, r.keys().stream().filter(KeyInfo::current).findFirst().orElseThrow().id());
+            Id first = r.keys().stream().filter(k -> !k.current()).findFirst().orElseThrow().id();
+            r.removeKey(first);
+            assertEquals(1, r.keys().size());
+        }
+        assertThrows(WrongPasswordException.class, this::open);
+    }
+
+    @Test
+    void exclusiveLocksExcludeEverythingSharedLocksOnlyExclusive() throws Exception {
+        try (Repository a = init(); Repository b = open()) {
+            try (RepositoryLock s1 = a.lock(false); RepositoryLock s2 = b.lock(false)) {
+                assertEquals(2, count("locks"));
+                RepositoryLockedException e = assertThrows(RepositoryLockedException.class, () -> b.lock(true));
+                assertTrue(e.getMessage().contains("already locked by PID " + ProcessHandle.current().pid()), e.getMessage());
+            }
+            assertEquals(0, count("locks"), "closing removes the lock files");
+            try (RepositoryLock x = a.lock(true)) {
+                RepositoryLockedException e = assertThrows(RepositoryLockedException.class, () -> b.lock(false));
+                assertTrue(e.getMessage().contains("locked exclusively"), e.getMessage());
+            }
+            a.lock(true);
+        }
+        assertEquals(0, count("locks"), "closing the repository releases its locks");
+    }
+
+    @Test
+    void staleLocksFromDeadProcessesOrOlderThanThirtyMinutesAreIgnored() throws Exception {
+        try (Repository r = init()) {
+            ResticRepository rr = (ResticRepository) r;
+            CryptoKey key = masterOf(rr);
+            Store store = new Store(new FolderTarget(dir));
+            long deadPid = deadPid();
+            store.saveUnpacked(key, 2, Store.LOCKS, lockJson(Instant.now(), Host.hostname(), deadPid));
+            store.saveUnpacked(key, 2, Store.LOCKS, lockJson(Instant.now().minusSeconds(31 * 60), "elsewhere", 1));
+            try (RepositoryLock l = r.lock(true)) {
+                assertTrue(l.exclusive());
+            }
+            Id live = store.saveUnpacked(key, 2, Store.LOCKS, lockJson(Instant.now(), "elsewhere", 1));
+            assertThrows(RepositoryLockedException.class, () -> r.lock(true));
+            assertEquals(2, rr.removeStaleLocks());
+            assertEquals(1, count("locks"));
+            store.delete(Store.LOCKS + "/" + live.hex());
+        }
+    }
+
+    private static byte[] lockJson(Instant time, String host, long pid) {
+        return new JsonWriter().beginObject().field("time", GoTime.format(time)).name("exclusive").value(true)
+                .field("hostname", host).field("username", "someone").field("pid", pid).endObject().toBytes();
+    }
+
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    private static CryptoKey masterOf(ResticRepository r) throws Exception {
+        java.lang.reflect.Field f = ResticRepository.class.getDeclaredField("master");
+        f.setAccessible(true);
+        return (CryptoKey) f.get(r);
+    }
+}

@@ -1,0 +1,152 @@
+package io.backbench.repository.oracle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.backbench.target.api.Capability;
+import io.backbench.target.api.Keys;
+import io.backbench.target.api.ObjectInfo;
+import io.backbench.target.api.ObjectNotFoundException;
+import io.backbench.target.api.StorageTarget;
+import io.backbench.target.api.TargetException;
+
+/**
+ * Test-only storage target: keys are paths below a folder, as restic's local backend lays a
+ * repository out, so the real restic binary reads what we write and we read what it writes.
+ */
+public final class FolderTarget implements StorageTarget {
+    private final Path root;
+
+    public FolderTarget(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.noneOf(Capability.class);
+    }
+
+    @Override
+    public String describe() {
+        return "folder:" + root;
+    }
+
+    @Override
+    public void put(String key, InputStream data, long length) throws TargetException {
+        Path p = root.resolve(Keys.check(key));
+        try {
+            Files.createDirectories(p.getParent());
+            Path tmp = Files.createTempFile(p.getParent(), ".tmp", "");
+            try (var out = Files.newOutputStream(tmp)) {
+                long n = data.transferTo(out);
+                if (n != length) {
+                    throw new TargetException("short input for " + key, false);
+                }
+            }
+            Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw TargetException.permanentFailure("cannot write " + key + ": " + e, e);
+        }
+    }
+
+    @Override
+    public InputStream get(String key, long offset, long length) throws TargetException {
+        Path p = root.resolve(Keys.check(key));
+        try {
+            FileChannel ch = FileChannel.open(p, StandardOpenOption.READ);
+            ch.position(offset);
+            InputStream in = Channels.newInputStream(ch);
+            return length < 0 ? in : new java.io.FilterInputStream(in) {
+                long left = length;
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int b = super.read();
+                    if (b >= 0) {
+                        left--;
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = super.read(b, off, (int) Math.min(len, left));
+                    if (n > 0) {
+                        left -= n;
+                    }
+                    return n;
+                }
+            };
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException(describe(), key);
+        } catch (IOException e) {
+            throw TargetException.permanentFailure("cannot read " + key + ": " + e, e);
+        }
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String key) throws TargetException {
+        Path p = root.resolve(Keys.check(key));
+        if (!Files.isRegularFile(p)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ObjectInfo(key, Files.size(p), Files.getLastModifiedTime(p).toInstant()));
+        } catch (IOException e) {
+            throw TargetException.permanentFailure("cannot stat " + key, e);
+        }
+    }
+
+    @Override
+    public void list(String prefix, Consumer<ObjectInfo> consumer) throws TargetException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            s.filter(Files::isRegularFile).forEach(p -> {
+                String key = root.relativize(p).toString().replace('\\', '/');
+                if (key.startsWith(prefix) && !p.getFileName().toString().startsWith(".tmp")) {
+                    try {
+                        consumer.accept(new ObjectInfo(key, Files.size(p), Files.getLastModifiedTime(p).toInstant()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw TargetException.permanentFailure("cannot list " + prefix, e);
+        }
+    }
+
+    @Override
+    public boolean delete(String key) throws TargetException {
+        try {
+            return Files.deleteIfExists(root.resolve(Keys.check(key)));
+        } catch (IOException e) {
+            throw TargetException.permanentFailure("cannot delete " + key, e);
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}
