@@ -1,0 +1,127 @@
+package io.backbench.core.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The watched plugins folder and the mapping between its files and bundle locations. FileInstall
+ * installs {@code <folder>/x.jar} with location {@code canonical(folder)/x.jar} as a
+ * {@code java.io.File} URI ({@code file:/home/...}, not {@code file:///home/...}); we compare
+ * paths, not strings, so either form matches. Free of a framework: unit-tested.
+ */
+final class PluginFolder {
+    private final Path folder;
+
+    PluginFolder(Path folder) {
+        this.folder = folder.toAbsolutePath().normalize();
+    }
+
+    Path path() {
+        return folder;
+    }
+
+    /** The folder with symbolic links resolved, as FileInstall sees it. */
+    Path canonical() {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder;
+        }
+    }
+
+    /** The location FileInstall gives the bundle of {@code file} (a file in this folder). */
+    String locationOf(Path file) {
+        return canonical().resolve(file.getFileName().toString()).toFile().toURI().normalize().toString();
+    }
+
+    /** The file a bundle location refers to, if it is a file: URI or a plain path. */
+    static Optional<Path> fileOf(String location) {
+        if (location == null || location.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(location).normalize();
+            if ("file".equalsIgnoreCase(uri.getScheme()) && !uri.isOpaque()) {
+                return Optional.of(Path.of(uri.getPath()).normalize());
+            }
+            if (uri.getScheme() != null) {
+                return Optional.empty();
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // not a URI: maybe a plain path
+        }
+        try {
+            Path p = Path.of(location);
+            return p.isAbsolute() ? Optional.of(p.normalize()) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code location} names a file directly in this folder. */
+    boolean contains(String location) {
+        Optional<Path> file = fileOf(location);
+        if (file.isEmpty() || file.get().getParent() == null) {
+            return false;
+        }
+        Path parent = file.get().getParent();
+        return parent.equals(folder) || parent.equals(canonical());
+    }
+
+    /** The *.jar files now in the folder, sorted by name. */
+    List<Path> jars() throws IOException {
+        List<Path> jars = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return jars;
+        }
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder, "*.jar")) {
+            for (Path p : dir) {
+                if (Files.isRegularFile(p)) {
+                    jars.add(p);
+                }
+            }
+        }
+        jars.sort(null);
+        return jars;
+    }
+
+    /**
+     * Puts a copy of {@code source} at {@code target} (in this folder) in one step: the copy is
+     * written beside the folder (never inside it, where FileInstall could pick up a half-written
+     * file), synced, then renamed over the target.
+     */
+    void placeAtomically(Path source, Path target) throws IOException {
+        Path staging = folder.resolveSibling(folder.getFileName() + ".staging");
+        Files.createDirectories(staging);
+        Path tmp = Files.createTempFile(staging, "plugin-", ".tmp");
+        try {
+            Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                // another file system: FileInstall waits for a stable checksum before installing
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A file name for a new plugin: {@code <symbolic-name>.jar}, made safe for any file system. */
+    Path fileFor(String symbolicName) {
+        String safe = symbolicName.replaceAll("[^A-Za-z0-9._-]", "_");
+        return folder.resolve(safe + ".jar");
+    }
+}
