@@ -1,0 +1,42 @@
+package io.backbench.ui.workbench.internal.views;
+
+import io.backbench.ui.api.Area;
+import io.backbench.ui.api.Perspectives;
+import io.backbench.ui.api.ViewContribution;
+import io.backbench.ui.api.ViewPart;
+import io.backbench.ui.api.ViewSite;
+import io.backbench.ui.workbench.internal.EmptyState;
+
+import org.eclipse.swt.widgets.Composite;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The Backups view. The file backup engine and the repository browser come later; until then the
+ * view says what it will show and how to get there.
+ */
+@Component(service = ViewContribution.class, property = {ViewContribution.ID_PROPERTY + "=" + BackupsViewContribution.ID,
+        ViewContribution.LABEL_PROPERTY + "=Backups"})
+public class BackupsViewContribution extends BuiltInView {
+
+    static final String ID = "io.backbench.ui.views.backups";
+
+    public BackupsViewContribution() {
+        super(ID, "Backups", Area.CENTER, Perspectives.BACKUPS);
+    }
+
+    @Override
+    public ViewPart createView() {
+        return new ViewPart() {
+            @Override
+            public void createControl(Composite parent, ViewSite site) {
+                new EmptyState(parent, "No backup repositories yet",
+                        "This view will list your backup repositories and, for each one, its snapshots: "
+                                + "when each was taken, from which files or disk, and how much was new. From a "
+                                + "snapshot you will browse and restore files or whole disks.\n\n"
+                                + "To get there: install the file backup engine (it comes with a later Backbench "
+                                + "release, or as a plugin in the Plugins view), then add a repository on a "
+                                + "storage target from the Targets perspective.");
+            }
+        };
+    }
+}
