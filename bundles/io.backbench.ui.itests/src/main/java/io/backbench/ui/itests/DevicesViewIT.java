@@ -1,0 +1,97 @@
+package io.backbench.ui.itests;
+
+import static io.backbench.ui.itests.WorkbenchDriver.DEVICES;
+import static io.backbench.ui.itests.WorkbenchDriver.DEVICES_VIEW;
+import static io.backbench.ui.itests.WorkbenchDriver.MONITOR;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.backbench.device.api.Device;
+import io.backbench.device.api.DeviceEvent;
+import io.backbench.device.api.DeviceListener;
+import io.backbench.device.api.DeviceProvider;
+import io.backbench.device.api.FileSystemInfo;
+
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceRegistration;
+
+/** The Devices view follows the device provider services, as a discovery plugin would register them. */
+class DevicesViewIT {
+
+    /** A provider as a plugin would register it, describing a machine with one data disk. */
+    static final class OneDiskProvider implements DeviceProvider {
+        final List<Device> devices = new CopyOnWriteArrayList<>(List.of(
+                Device.builder("vdb", Device.Kind.DISK, "/dev/vdb").size(20L << 30).model("QEMU HARDDISK")
+                        .partitionTableType("gpt").build(),
+                Device.builder("vdb1", Device.Kind.PARTITION, "/dev/vdb1").parentId("vdb").size(20L << 30)
+                        .partition(1, 1 << 20, "0fc63daf-8483-4772-8e79-3d69d8477de4", "data")
+                        .filesystem(new FileSystemInfo("ext4", "data", "7d3c")).mountPoints(List.of("/srv"))
+                        .build()));
+        final List<DeviceListener> listeners = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String name() {
+            return "Test block devices";
+        }
+
+        @Override
+        public List<Device> devices() {
+            return List.copyOf(devices);
+        }
+
+        @Override
+        public void addListener(DeviceListener listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public void removeListener(DeviceListener listener) {
+            listeners.remove(listener);
+        }
+
+        void plugIn(Device d) {
+            devices.add(d);
+            listeners.forEach(l -> l.deviceChanged(new DeviceEvent(DeviceEvent.Type.ADDED, d)));
+        }
+    }
+
+    @AfterEach
+    void leaveNoDialogOpen() {
+        WorkbenchDriver.closeDialogs();
+    }
+
+    @Test
+    void devicesOfARegisteredProviderAreListedFollowItsEventsAndGoWithIt() {
+        Shell shell = WorkbenchDriver.shell();
+        WorkbenchDriver.showPerspective(DEVICES);
+        Ui.waitUntil("the empty-state message while no provider is registered", () -> emptyMessageShown(shell));
+
+        OneDiskProvider provider = new OneDiskProvider();
+        ServiceRegistration<DeviceProvider> reg = Osgi.context().registerService(DeviceProvider.class, provider, null);
+        try {
+            Ui.waitUntil("the disk and its partition", () -> WorkbenchDriver.column(shell, DEVICES_VIEW, 0)
+                    .equals(List.of("/dev/vdb", "    /dev/vdb1")));
+            Ui.waitUntil("the partition's file system and mount point", () -> WorkbenchDriver
+                    .column(shell, DEVICES_VIEW, 3).contains("ext4") && WorkbenchDriver.column(shell, DEVICES_VIEW, 5)
+                    .contains("/srv"));
+            Ui.screenshot(shell, "workbench-devices-listed");
+
+            provider.plugIn(Device.builder("sdc", Device.Kind.DISK, "/dev/sdc").size(64L << 30).removable(true).build());
+            Ui.waitUntil("the plugged-in disk", () -> WorkbenchDriver.column(shell, DEVICES_VIEW, 0).contains("/dev/sdc"));
+        } finally {
+            reg.unregister();
+        }
+        Ui.waitUntil("the empty-state message once the provider is gone", () -> emptyMessageShown(shell));
+        WorkbenchDriver.showPerspective(MONITOR);
+    }
+
+    private static boolean emptyMessageShown(Shell shell) {
+        return WorkbenchDriver.view(shell, DEVICES_VIEW).map(v -> Ui.find(v,
+                w -> Boolean.TRUE.equals(w.getData("backbench.empty")) && ((Control) w).isVisible()).size() == 1)
+                .orElse(false);
+    }
+}

@@ -1,0 +1,126 @@
+package io.backbench.ui.itests;
+
+import static io.backbench.ui.itests.WorkbenchDriver.MONITOR;
+import static io.backbench.ui.itests.WorkbenchDriver.PLUGINS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import io.backbench.core.api.PluginManager;
+
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.ToolItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+
+/** Installs and removes plugins the way an administrator does: with the Plugins view's buttons. */
+class PluginsViewIT {
+
+    private static final String SAMPLE_BSN = "io.backbench.sample.view";
+    private static final String SAMPLE_VIEW = "io.backbench.sample.view.report";
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void leaveNoDialogOrSamplePluginBehind() throws Exception {
+        WorkbenchDriver.closeDialogs();
+        if (Osgi.bundle(SAMPLE_BSN).isPresent()) {
+            Osgi.service(PluginManager.class).uninstall(SAMPLE_BSN);
+        }
+    }
+
+    /** Clicks Install... with {@code jar} as the file dialog's answer (the only step not driven for real). */
+    private static void installThroughThePluginsView(Path jar) {
+        WorkbenchDriver.showPerspective(MONITOR);
+        WorkbenchDriver.activateView(PLUGINS);
+        ToolItem install = WorkbenchDriver.viewTool(PLUGINS, "install");
+        Ui.waitUntil("Install... to be enabled", install::getEnabled);
+        Ui.run(() -> install.setData("backbench.fileDialog.answer", jar.toString()));
+        Ui.click(install);
+    }
+
+    @Test
+    void sampleViewInstalledThroughThePluginsViewAppearsAndGoesAgainOnUninstallWithoutARestart() {
+        Path jar = Path.of(Osgi.property("backbench.uitests.samplePlugin"));
+        assertTrue(Files.isRegularFile(jar), "the sample plugin was not built: " + jar);
+        Shell shell = WorkbenchDriver.shell();
+        assertTrue(Osgi.bundle(SAMPLE_BSN).isEmpty(), "the sample view must not be part of the product");
+
+        installThroughThePluginsView(jar);
+        Ui.waitUntil("the Sample Report view in the Monitor perspective",
+                () -> WorkbenchDriver.viewIds(shell).contains(SAMPLE_VIEW));
+        Bundle sample = Osgi.bundle(SAMPLE_BSN).orElseThrow();
+        assertEquals(Bundle.ACTIVE, sample.getState());
+        Ui.waitUntil("the plugin's row to say what it contributes", () -> WorkbenchDriver.column(shell, PLUGINS, 5)
+                .contains("view: Sample Report"));
+        WorkbenchDriver.activateView(SAMPLE_VIEW);
+        Ui.screenshot(shell, "workbench-plugin-installed");
+
+        WorkbenchDriver.selectRow(PLUGINS, sample.getHeaders().get("Bundle-Name"));
+        ToolItem uninstall = WorkbenchDriver.viewTool(PLUGINS, "uninstall");
+        Ui.waitUntil("Uninstall to be enabled for the selected plugin", uninstall::getEnabled);
+        Ui.click(uninstall);
+        Shell confirm = Ui.dialog("confirm");
+        String question = Ui.call(() -> WorkbenchDriver.labels(confirm));
+        assertTrue(question.contains(sample.getHeaders().get("Bundle-Name")), question);
+        WorkbenchDriver.press(confirm, "Uninstall");
+        Ui.waitUntil("the Sample Report view to go", () -> !WorkbenchDriver.viewIds(shell).contains(SAMPLE_VIEW));
+        assertTrue(Osgi.bundle(SAMPLE_BSN).isEmpty(), "the sample bundle is still installed");
+        assertFalse(Files.exists(Osgi.service(PluginManager.class).pluginFolder().resolve(jar.getFileName())),
+                "the jar is still in the plugins folder");
+    }
+
+    @Test
+    void installingAFileThatIsNotABundleSaysSoAndChangesNothing() throws Exception {
+        Path notAJar = temp.resolve("quarterly-report.jar");
+        Files.writeString(notAJar, "this is a spreadsheet export, not a plugin");
+        int bundles = Osgi.bundleCount();
+
+        installThroughThePluginsView(notAJar);
+        Shell error = Ui.dialog("error");
+        String text = Ui.call(() -> WorkbenchDriver.labels(error));
+        assertTrue(text.contains("quarterly-report.jar"), text);
+        assertTrue(text.contains("not an OSGi bundle"), text);
+        assertTrue(text.contains("Nothing was changed"), text);
+        Ui.screenshot(error, "plugin-install-error");
+        WorkbenchDriver.press(error, "Close");
+
+        assertEquals(bundles, Osgi.bundleCount(), "a bundle was installed after all");
+        assertFalse(Files.exists(Osgi.service(PluginManager.class).pluginFolder().resolve("quarterly-report.jar")));
+    }
+
+    @Test
+    void installingABundleWithAMissingRequirementNamesTheRequirement() throws Exception {
+        Path jar = temp.resolve("needs-missing.jar");
+        Manifest mf = new Manifest();
+        Attributes a = mf.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "com.example.needs.missing");
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Import-Package", "com.example.nowhere.to.be.found;version=\"[2,3)\"");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out, mf)) {
+            jos.flush();
+        }
+        int bundles = Osgi.bundleCount();
+
+        installThroughThePluginsView(jar);
+        Shell error = Ui.dialog("error");
+        String text = Ui.call(() -> WorkbenchDriver.labels(error));
+        assertTrue(text.contains("com.example.nowhere.to.be.found"), text);
+        assertTrue(text.contains("Nothing was changed"), text);
+        WorkbenchDriver.press(error, "Close");
+        assertEquals(bundles, Osgi.bundleCount());
+        assertTrue(Osgi.bundle("com.example.needs.missing").isEmpty());
+    }
+}
