@@ -128,9 +128,11 @@ final class JobEngine implements JobManager {
         synchronized (jobs) {
             all = new ArrayList<>(jobs.values());
         }
-        for (JobRecord r : all) {
-            r.abandon("cancelled: Backbench is shutting down");
-        }
+        // waiting jobs first: a running job interrupted now frees its worker, which would
+        // otherwise start the next queued job before the loop reached it
+        String why = "cancelled: Backbench is shutting down";
+        all.stream().filter(JobRecord::isWaiting).forEach(r -> r.abandon(why));
+        all.forEach(r -> r.abandon(why));
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -150,6 +150,10 @@ final class JobRecord implements JobHandle, ProgressMonitor {
         completion.complete(done);
     }
 
+    synchronized boolean isWaiting() {
+        return state == JobState.WAITING;
+    }
+
     synchronized boolean isDone() {
         return state.isDone();
     }
