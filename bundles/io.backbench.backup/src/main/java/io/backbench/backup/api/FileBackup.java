@@ -1,0 +1,33 @@
+package io.backbench.backup.api;
+
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+import io.backbench.backup.internal.backup.BackupEngine;
+import io.backbench.backup.internal.backup.FileOpener;
+import io.backbench.repository.api.Repository;
+
+/** Backs up files and folders into a repository. */
+public final class FileBackup {
+    private FileBackup() {
+    }
+
+    /**
+     * Backs up {@code options.sources()} into {@code repo} under a shared lock and saves a snapshot
+     * whose tree is laid out as restic lays it out (the absolute path of every source, with the
+     * metadata of the folders on the way). Files that look unchanged against the parent snapshot
+     * (same size, mtime, ctime and inode) reuse its content without being opened. A file that cannot
+     * be read is left out with a warning and the backup goes on (see {@link BackupResult#complete()}).
+     *
+     * <p>Blocks the calling thread; the work runs on a pool of {@code options.threads()} threads.
+     *
+     * @param cancelled polled often; when it says true the run stops, writes the index of the packs it
+     *                  uploaded (a later run reuses them) and throws {@link CancellationException}
+     * @throws IOException if a source does not exist, or the repository fails
+     */
+    public static BackupResult backup(Repository repo, BackupOptions options, BackupListener listener, BooleanSupplier cancelled)
+            throws IOException {
+        return new BackupEngine(repo, options, listener, cancelled, FileOpener.DEFAULT).run();
+    }
+}

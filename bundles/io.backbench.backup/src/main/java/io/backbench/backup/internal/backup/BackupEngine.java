@@ -1,0 +1,243 @@
+package io.backbench.backup.internal.backup;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import io.backbench.backup.api.BackupListener;
+import io.backbench.backup.api.BackupOptions;
+import io.backbench.backup.api.BackupResult;
+import io.backbench.backup.internal.scan.FsEntry;
+import io.backbench.backup.internal.scan.PathFilter;
+import io.backbench.backup.internal.SnapshotFinder;
+import io.backbench.repository.api.Id;
+import io.backbench.repository.api.Repository;
+import io.backbench.repository.api.RepositoryException;
+import io.backbench.repository.api.RepositoryLock;
+import io.backbench.repository.api.Snapshot;
+import io.backbench.repository.api.StoredSnapshot;
+import io.backbench.repository.api.Tree;
+
+/**
+ * One backup run: sets up the stages (walk on the calling thread, read and chunk on the reader
+ * pool, hash/compress/encrypt/pack/upload on the saver pool, scan and progress beside them), waits
+ * for the root tree, saves the snapshot. On cancellation or failure it stops the stages, writes the
+ * index of the packs already uploaded (so a later run reuses them) and rethrows.
+ */
+public final class BackupEngine {
+    private final Repository repo;
+    private final BackupOptions options;
+    private final BackupListener listener;
+    private final BooleanSupplier cancelled;
+    private final FileOpener opener;
+    private final Counters counters = new Counters();
+    private volatile boolean stopping;
+
+    public BackupEngine(Repository repo, BackupOptions options, BackupListener listener, BooleanSupplier cancelled,
+            FileOpener opener) {
+        this.repo = repo;
+        this.options = options;
+        this.listener = listener == null ? BackupListener.NONE : listener;
+        this.cancelled = cancelled == null ? () -> false : cancelled;
+        this.opener = opener;
+    }
+
+    public BackupResult run() throws IOException {
+        Instant start = Instant.now();
+        List<Path> sources = sources();
+        PathFilter filter = PathFilter.of(options);
+        StoredSnapshot parent = findParent(sources);
+        int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+        int readerCount = Math.max(2, threads);
+        ExecutorService readers = Executors.newFixedThreadPool(readerCount, daemon("backbench-backup-read"));
+        ExecutorService savers = Executors.newFixedThreadPool(threads, daemon("backbench-backup-save"));
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("backbench-backup-timer"));
+        Warnings warnings = new Warnings(listener);
+        BooleanSupplier stop = () -> stopping || cancelled.getAsBoolean();
+        BlobPipeline blobs = new BlobPipeline(repo, savers, options.memoryBudget(), counters);
+        TreeWalker walker = new TreeWalker(repo, filter, opener, readers, readerCount * 4,
+                new FileChunker(repo, opener, blobs, counters, stop), counters, warnings, stop, options.force());
+        try (RepositoryLock lock = repo.lock(false)) {
+            Thread scan = daemon("backbench-backup-scan").newThread(new Scanner(sources, filter, counters, stop));
+            scan.start();
+            timers.scheduleAtFixedRate(() -> listener.progress(counters.snapshot()), 250, 500, TimeUnit.MILLISECONDS);
+            long every = options.indexInterval().toMillis();
+            timers.scheduleWithFixedDelay(new IndexWriter(), every, every, TimeUnit.MILLISECONDS);
+            Tree oldRoot = parent == null ? null : repo.loadTree(parent.snapshot().tree());
+            Id root;
+            try {
+                CompletableFuture<Id> rootFuture = new SourceLayout(sources).walk(walker, oldRoot);
+                root = await(rootFuture, blobs);
+            } catch (RuntimeException | IOException e) {
+                stopping = true;
+                drain(readers, savers);
+                saveWhatWasUploaded(e);
+                throw e;
+            }
+            timers.shutdownNow();
+            Snapshot snap = new Snapshot(start, root, sources.stream().map(Path::toString).toList(), hostname(),
+                    System.getProperty("user.name"), ids("unix:uid"), ids("unix:gid"), filter.excludePatterns(),
+                    options.tags(), parent == null ? null : parent.id(), null);
+            Id id = repo.saveSnapshot(snap);
+            counters.scanDone = true;
+            listener.progress(counters.snapshot());
+            return new BackupResult(id, parent == null ? null : parent.id(), counters.filesNew.get(),
+                    counters.filesChanged.get(), counters.filesUnchanged.get(), counters.dirs.get(), counters.others.get(),
+                    counters.bytesDone.get(), counters.bytesRead.get(), counters.blobsNew.get(), counters.bytesNew.get(),
+                    warnings.all(), counters.elapsed());
+        } finally {
+            stopping = true;
+            timers.shutdownNow();
+            readers.shutdownNow();
+            savers.shutdownNow();
+        }
+    }
+
+    /** Waits for the root tree on the calling thread, watching for cancellation and saver failures. */
+    private Id await(CompletableFuture<Id> root, BlobPipeline blobs) throws IOException {
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("backup cancelled");
+            }
+            if (blobs.failure() != null) {
+                throw asIo(blobs.failure());
+            }
+            try {
+                return root.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // look again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof ExecutionException)
+                        && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                if (cause instanceof CancellationException c) {
+                    throw c;
+                }
+                throw asIo(cause);
+            }
+        }
+    }
+
+    private static IOException asIo(Throwable t) {
+        if (t instanceof IOException io) {
+            return io;
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return new IOException(t.toString(), t);
+    }
+
+    private static void drain(ExecutorService readers, ExecutorService savers) {
+        readers.shutdown();
+        try {
+            readers.awaitTermination(1, TimeUnit.MINUTES);
+            savers.shutdown();
+            savers.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void saveWhatWasUploaded(Exception cause) {
+        try {
+            repo.flush();
+        } catch (RepositoryException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Writes the index of the packs uploaded so far, on a timer thread, when there is something new. */
+    private final class IndexWriter implements Runnable {
+        private long lastBlobs;
+
+        @Override
+        public void run() {
+            long now = counters.blobsNew.get();
+            if (now != lastBlobs && !stopping) {
+                try {
+                    repo.flush();
+                    lastBlobs = now;
+                } catch (RepositoryException e) {
+                    // the final flush will report it
+                }
+            }
+        }
+    }
+
+    private List<Path> sources() throws IOException {
+        LinkedHashSet<Path> out = new LinkedHashSet<>();
+        for (Path p : options.sources()) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (!Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new NoSuchFileException(abs.toString(), null, "does not exist; check the paths to back up");
+            }
+            out.add(abs);
+        }
+        List<Path> list = new ArrayList<>(out);
+        // a source below another one is already covered
+        list.removeIf(p -> list.stream().anyMatch(q -> !q.equals(p) && p.startsWith(q)));
+        if (!Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).equals(java.nio.charset.StandardCharsets.UTF_8)) {
+            listener.warning("", "file names are decoded as " + System.getProperty("sun.jnu.encoding")
+                    + ", not UTF-8: non-ASCII names may be stored wrongly; run with a UTF-8 locale (LANG=C.UTF-8)");
+        }
+        return list;
+    }
+
+    private StoredSnapshot findParent(List<Path> sources) throws RepositoryException {
+        if (options.force()) {
+            return null;
+        }
+        if (options.parent() != null) {
+            return new StoredSnapshot(options.parent(), repo.loadSnapshot(options.parent()));
+        }
+        List<String> paths = sources.stream().map(Path::toString).toList();
+        return SnapshotFinder.latest(repo, hostname(), paths);
+    }
+
+    private String hostname() {
+        return options.hostname() != null ? options.hostname() : SnapshotFinder.localHostname();
+    }
+
+    private static long ids(String attribute) {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), attribute)) & 0xffffffffL;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package io.backbench.backup.internal.backup;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+
+import io.backbench.repository.api.BlobType;
+import io.backbench.repository.api.Id;
+import io.backbench.repository.api.Repository;
+
+/**
+ * The hash, compress, encrypt and pack stage: chunks handed in by reader threads are hashed and
+ * saved on the saver threads ({@link Repository#saveBlob} compresses and encrypts on the calling
+ * thread and uploads a full pack there). A semaphore over the bytes in flight makes readers wait
+ * when the savers fall behind, so memory stays bounded.
+ */
+final class BlobPipeline {
+    private final Repository repo;
+    private final ExecutorService savers;
+    private final Semaphore budgetKiB;
+    private final Counters counters;
+    private volatile Throwable failure;
+
+    BlobPipeline(Repository repo, ExecutorService savers, long memoryBudget, Counters counters) {
+        this.repo = repo;
+        this.savers = savers;
+        this.budgetKiB = new Semaphore((int) Math.min(memoryBudget >> 10, Integer.MAX_VALUE));
+        this.counters = counters;
+    }
+
+    /** Called on a reader thread; blocks while too many bytes are in flight. Takes ownership of {@code chunk}. */
+    CompletableFuture<Id> submit(byte[] chunk) throws InterruptedException {
+        int permits = Math.max(1, (chunk.length + 1023) >> 10);
+        budgetKiB.acquire(permits);
+        CompletableFuture<Id> f = new CompletableFuture<>();
+        try {
+            savers.execute(() -> save(chunk, permits, f));
+        } catch (RuntimeException e) {
+            budgetKiB.release(permits);
+            throw e;
+        }
+        return f;
+    }
+
+    // on a saver thread
+    private void save(byte[] chunk, int permits, CompletableFuture<Id> f) {
+        try {
+            Id id = Id.hash(chunk, 0, chunk.length);
+            if (!repo.hasBlob(BlobType.DATA, id) && repo.saveBlob(BlobType.DATA, id, chunk, 0, chunk.length)) {
+                counters.blobsNew.incrementAndGet();
+                counters.bytesNew.addAndGet(chunk.length);
+            }
+            f.complete(id);
+        } catch (Throwable t) {
+            failure = t;
+            f.completeExceptionally(t);
+        } finally {
+            budgetKiB.release(permits);
+        }
+    }
+
+    /** The first repository failure of a saver thread, or null. */
+    Throwable failure() {
+        return failure;
+    }
+}

@@ -1,0 +1,61 @@
+package io.backbench.backup.internal.backup;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.backbench.repository.api.ExtendedAttribute;
+
+/**
+ * Every way the engine opens a file it backs up: for its content, and for its extended attributes
+ * (the JDK opens the file to list them). One seam, so a test can count that unchanged files are never
+ * opened. Called from the engine's reader threads; implementations are thread-safe.
+ */
+public interface FileOpener {
+
+    /** Opens a regular file for reading, not following a symlink. */
+    FileChannel open(Path file) throws IOException;
+
+    /**
+     * The extended attributes of a file or folder. Only the {@code user.} namespace: the JDK reads no
+     * other (a native call would be needed for {@code trusted.} and {@code security.}).
+     */
+    List<ExtendedAttribute> xattrs(Path path) throws IOException;
+
+    FileOpener DEFAULT = new FileOpener() {
+        @Override
+        public FileChannel open(Path file) throws IOException {
+            return FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        }
+
+        @Override
+        public List<ExtendedAttribute> xattrs(Path path) throws IOException {
+            UserDefinedFileAttributeView v = Files.getFileAttributeView(path, UserDefinedFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (v == null) {
+                return List.of();
+            }
+            List<String> names = v.list();
+            if (names.isEmpty()) {
+                return List.of();
+            }
+            List<ExtendedAttribute> out = new ArrayList<>(names.size());
+            for (String n : names) {
+                ByteBuffer buf = ByteBuffer.allocate(v.size(n));
+                v.read(n, buf);
+                byte[] value = new byte[buf.position()];
+                buf.flip().get(value);
+                out.add(new ExtendedAttribute("user." + n, value));
+            }
+            out.sort((a, b) -> a.name().compareTo(b.name()));
+            return out;
+        }
+    };
+}

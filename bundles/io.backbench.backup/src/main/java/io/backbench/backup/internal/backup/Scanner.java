@@ -1,0 +1,69 @@
+package io.backbench.backup.internal.backup;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import io.backbench.backup.internal.scan.FsEntry;
+import io.backbench.backup.internal.scan.PathFilter;
+import io.backbench.repository.api.NodeType;
+
+/**
+ * Counts the files and bytes a backup will go through, on its own thread beside the real walk, so
+ * progress has totals and an ETA (restic does the same). Errors are ignored: the walk reports them.
+ */
+final class Scanner implements Runnable {
+    private final List<Path> sources;
+    private final PathFilter filter;
+    private final Counters counters;
+    private final BooleanSupplier stop;
+
+    Scanner(List<Path> sources, PathFilter filter, Counters counters, BooleanSupplier stop) {
+        this.sources = sources;
+        this.filter = filter;
+        this.counters = counters;
+        this.stop = stop;
+    }
+
+    @Override
+    public void run() {
+        try {
+            for (Path s : sources) {
+                FsEntry e = FsEntry.lstat(s);
+                count(e, e.dev());
+            }
+        } catch (IOException | RuntimeException e) {
+            // totals stay estimates
+        } finally {
+            counters.scanDone = true;
+        }
+    }
+
+    private void count(FsEntry e, long rootDev) {
+        if (stop.getAsBoolean()) {
+            return;
+        }
+        if (e.type() == NodeType.FILE) {
+            counters.scanFiles.incrementAndGet();
+            counters.scanBytes.addAndGet(e.size());
+        } else if (e.type() == NodeType.DIR && filter.descend(e, rootDev)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(e.path())) {
+                for (Path child : ds) {
+                    try {
+                        FsEntry c = FsEntry.lstat(child);
+                        if (filter.keep(c, rootDev)) {
+                            count(c, rootDev);
+                        }
+                    } catch (IOException ignored) {
+                        // vanished or unreadable: the walk warns
+                    }
+                }
+            } catch (IOException ignored) {
+                // the walk warns
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.backbench.backup.internal.cli;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+
+import io.backbench.cli.api.Command;
+import io.backbench.cli.api.CommandContext;
+import io.backbench.cli.api.CommandLine;
+import io.backbench.core.api.TargetTypes;
+
+/**
+ * What every repository command shares: the repository options, argument parsing, and turning
+ * exceptions into one clear line and exit code 1. Runs on the launcher's main thread.
+ */
+abstract class RepoCommandBase implements Command {
+    static final String COMMON_OPTIONS = """
+            Repository options:
+              -r, --repo LOCATION     the repository: a folder path, or TYPE:VALUE for another target type
+                                      (default: $BACKBENCH_REPOSITORY)
+              --password-file FILE    read the password from FILE (default: $BACKBENCH_PASSWORD, else a prompt)""";
+
+    final TargetTypes types;
+    final Function<String, String> env;
+
+    RepoCommandBase(TargetTypes types, Function<String, String> env) {
+        this.types = types;
+        this.env = env;
+    }
+
+    /** The command's own options with values, and its flags (the repository options are added). */
+    abstract Set<String> valueOptions();
+
+    abstract Set<String> flagOptions();
+
+    abstract int run(Args args, RepoAccess access, CommandContext ctx) throws IOException;
+
+    @Override
+    public boolean supportsJson() {
+        return true;
+    }
+
+    @Override
+    public final int run(List<String> argv, CommandContext ctx) {
+        Args args;
+        try {
+            Set<String> withValue = new HashSet<>(valueOptions());
+            withValue.addAll(RepoAccess.OPTIONS);
+            args = Args.parse(argv, withValue, flagOptions());
+        } catch (Args.UsageException e) {
+            return ctx.usageError(e.getMessage());
+        }
+        try {
+            return run(args, new RepoAccess(types, env, args), ctx);
+        } catch (CancellationException e) {
+            return ctx.failure(name() + " was cancelled");
+        } catch (IOException e) {
+            return ctx.failure(e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return ctx.usageError(e.getMessage());
+        }
+    }
+
+    static int ok() {
+        return CommandLine.OK;
+    }
+}

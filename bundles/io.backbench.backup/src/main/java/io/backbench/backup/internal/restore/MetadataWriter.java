@@ -1,0 +1,139 @@
+package io.backbench.backup.internal.restore;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.backbench.repository.api.ExtendedAttribute;
+import io.backbench.repository.api.Node;
+import io.backbench.repository.api.NodeType;
+
+/**
+ * Creates special files and applies a node's metadata to a restored path, in the order that keeps
+ * each step from undoing another: extended attributes, owner (chown clears set-id bits), mode,
+ * times last. The JDK covers most of it; {@code mkfifo}, {@code mknod} and {@code touch -h} (for a
+ * symlink's nanoseconds) run as processes where it cannot. Stateless, thread-safe.
+ */
+final class MetadataWriter {
+    private final boolean owners;
+
+    MetadataWriter(boolean owners) {
+        this.owners = owners;
+    }
+
+    /** Creates a FIFO or a device node at {@code p}. */
+    void createSpecial(Path p, Node n) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        if (n.type() == NodeType.FIFO) {
+            cmd.addAll(List.of("mkfifo", "--", p.toString()));
+        } else {
+            long dev = n.device();
+            long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
+            long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+            cmd.addAll(List.of("mknod", "--", p.toString(), n.type() == NodeType.DEV ? "b" : "c", Long.toString(major),
+                    Long.toString(minor)));
+        }
+        run(cmd);
+    }
+
+    /** Applies what can be applied; returns the problems ("cannot ..."), empty when all went well. */
+    List<String> apply(Path p, Node n) {
+        List<String> problems = new ArrayList<>();
+        boolean link = n.type() == NodeType.SYMLINK;
+        // not following is only needed for a symlink; for a FIFO the JDK's no-follow path would open it and block
+        LinkOption[] how = link ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
+        if (!link) {
+            xattrs(p, n, problems);
+        }
+        if (owners) {
+            try {
+                Files.setAttribute(p, "unix:uid", (int) n.uid(), how);
+                Files.setAttribute(p, "unix:gid", (int) n.gid(), how);
+            } catch (IOException | RuntimeException e) {
+                problems.add("cannot set owner " + n.uid() + ":" + n.gid() + ": " + e.getMessage());
+            }
+        }
+        if (!link) {
+            try {
+                Files.setAttribute(p, "unix:mode", n.permissions(), how);
+            } catch (IOException | RuntimeException e) {
+                problems.add("cannot set mode " + Integer.toOctalString(n.permissions()) + ": " + e.getMessage());
+            }
+        }
+        times(p, n, how, problems);
+        return problems;
+    }
+
+    private static void xattrs(Path p, Node n, List<String> problems) {
+        if (n.extendedAttributes().isEmpty()) {
+            return;
+        }
+        UserDefinedFileAttributeView v = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
+        for (ExtendedAttribute x : n.extendedAttributes()) {
+            if (!x.name().startsWith("user.") || v == null) {
+                problems.add("cannot restore extended attribute " + x.name() + ": only the user. namespace can be written");
+                continue;
+            }
+            try {
+                v.write(x.name().substring(5), ByteBuffer.wrap(x.value()));
+            } catch (IOException | RuntimeException e) {
+                problems.add("cannot restore extended attribute " + x.name() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void times(Path p, Node n, LinkOption[] how, List<String> problems) {
+        Instant m = n.mtime();
+        Instant a = n.atime() != null ? n.atime() : m;
+        if (m == null) {
+            return;
+        }
+        try {
+            boolean special = n.type() == NodeType.FIFO || n.type() == NodeType.DEV || n.type() == NodeType.CHARDEV;
+            if (!special) {
+                // the JDK opens the file to set its times: never done for a FIFO (it blocks) or a device
+                Files.getFileAttributeView(p, BasicFileAttributeView.class, how).setTimes(FileTime.from(m), FileTime.from(a), null);
+            }
+            boolean lostNanos = how.length > 0 && (m.getNano() % 1000 != 0 || a.getNano() % 1000 != 0);
+            if (special || lostNanos) {
+                // touch -h sets times by name (utimensat) without opening, with nanoseconds, symlinks included
+                run(List.of("touch", "-h", "-m", "-d", stamp(m), "--", p.toString()));
+                run(List.of("touch", "-h", "-a", "-d", stamp(a), "--", p.toString()));
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add("cannot set times: " + e.getMessage());
+        }
+    }
+
+    private static String stamp(Instant t) {
+        return String.format("@%d.%09d", t.getEpochSecond(), t.getNano());
+    }
+
+    private static void run(List<String> cmd) throws IOException {
+        Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
+                new java.io.File("/dev/null"))).start();
+        try {
+            byte[] out = proc.getInputStream().readAllBytes();
+            if (!proc.waitFor(30, TimeUnit.SECONDS)) {
+                proc.destroyForcibly();
+                throw new IOException(cmd.get(0) + " did not finish");
+            }
+            if (proc.exitValue() != 0) {
+                throw new IOException(cmd.get(0) + " failed: " + new String(out, StandardCharsets.UTF_8).strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + cmd.get(0), e);
+        }
+    }
+}
