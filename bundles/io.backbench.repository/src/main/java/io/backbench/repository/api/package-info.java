@@ -4,8 +4,10 @@
  * <p>{@link io.backbench.repository.api.Repositories} initialises or opens one with a password;
  * a {@link io.backbench.repository.api.Repository} stores deduplicated, compressed, encrypted blobs
  * in packs, trees and snapshots, and reads what restic wrote. The file backup engine sits on top.
+ * {@link io.backbench.repository.api.RepositoryOperations} has the maintenance and browsing commands:
+ * check, forget, prune, stats, diff, find, index rebuild, unlock.
  * Version 0.x: the API may still change.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.backbench.repository.api;

@@ -73,6 +73,17 @@ final class Locker {
         return n;
     }
 
+    /** Removes every lock file (restic's {@code unlock --remove-all}); returns how many. */
+    int removeAll() throws RepositoryException {
+        int n = 0;
+        for (Id id : store.list(Store.LOCKS)) {
+            if (store.delete(Store.LOCKS + "/" + id.hex())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private void checkConflicts(boolean exclusive, Id ours) throws RepositoryException {
         for (Id id : store.list(Store.LOCKS)) {
             if (id.equals(ours)) {

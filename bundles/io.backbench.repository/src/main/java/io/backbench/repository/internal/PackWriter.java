@@ -84,6 +84,29 @@ final class PackWriter {
         return writeIndex();
     }
 
+    /** Uploads open packs and hands over every uploaded pack not yet indexed; writes no index file. */
+    List<IndexCodec.PackEntries> flushPacks() throws RepositoryException {
+        Packer d;
+        Packer t;
+        synchronized (lock) {
+            d = data;
+            t = trees;
+            data = null;
+            trees = null;
+        }
+        if (d != null) {
+            upload(d);
+        }
+        if (t != null) {
+            upload(t);
+        }
+        synchronized (unindexed) {
+            List<IndexCodec.PackEntries> out = new ArrayList<>(unindexed);
+            unindexed.clear();
+            return out;
+        }
+    }
+
     private void upload(Packer p) throws RepositoryException {
         byte[] bytes = p.finish(key);
         int len = p.size();

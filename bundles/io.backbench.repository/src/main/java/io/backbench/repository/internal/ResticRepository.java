@@ -245,6 +245,47 @@ public final class ResticRepository implements Repository {
         return locker.removeStale();
     }
 
+    /** Removes every lock file, stale or not (restic's {@code unlock --remove-all}); returns how many. */
+    public int removeAllLocks() throws RepositoryException {
+        return locker.removeAll();
+    }
+
+    // For the operations in this package (check, prune, index rebuild): the raw parts.
+    Store store() {
+        return store;
+    }
+
+    CryptoKey master() {
+        return master;
+    }
+
+    BlobCodec blobCodec() {
+        return blobs;
+    }
+
+    /** A pack writer that uploads packs but leaves index files to the caller (prune, rebuild). */
+    PackWriter newPackWriter(MasterIndex scratch) {
+        return new PackWriter(store, master, config.version(), options.packSize(), scratch);
+    }
+
+    /**
+     * Forgets the in-memory index and reads the index files again. Only under an exclusive lock after
+     * a flush: blobs this session uploaded but did not index yet would be lost from the map.
+     */
+    void replaceIndex() throws RepositoryException {
+        flush();
+        index.clear();
+        reloadIndex();
+    }
+
+    /** The implementation behind a {@link Repository} from {@link io.backbench.repository.api.Repositories}. */
+    public static ResticRepository of(Repository repo) {
+        if (repo instanceof ResticRepository r) {
+            return r;
+        }
+        throw new IllegalArgumentException("not a repository opened through Repositories: " + repo);
+    }
+
     @Override
     public List<KeyInfo> keys() throws RepositoryException {
         List<KeyInfo> out = new ArrayList<>();

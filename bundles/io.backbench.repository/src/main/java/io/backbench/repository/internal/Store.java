@@ -113,6 +113,27 @@ final class Store {
         return out;
     }
 
+    /** The files in a folder with their sizes; names that are not ids are skipped. */
+    java.util.Map<Id, Long> listSizes(String dir) throws RepositoryException {
+        java.util.Map<Id, Long> out = new java.util.HashMap<>();
+        String prefix = dir + "/";
+        try {
+            target.list(prefix, info -> {
+                String name = info.key().substring(info.key().lastIndexOf('/') + 1);
+                if (name.length() == 64) {
+                    try {
+                        out.put(Id.parse(name), info.size());
+                    } catch (IllegalArgumentException e) {
+                        // a stray file: restic ignores it too
+                    }
+                }
+            });
+        } catch (TargetException e) {
+            throw failed("list " + dir, e);
+        }
+        return out;
+    }
+
     /** Encrypts (and in version 2 compresses) a JSON document into {@code dir/ID}; returns ID. */
     Id saveUnpacked(CryptoKey key, int version, String dir, byte[] json) throws RepositoryException {
         byte[] plain = version >= 2 ? compressUnpacked(json) : json;
