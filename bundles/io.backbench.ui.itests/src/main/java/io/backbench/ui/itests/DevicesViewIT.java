@@ -2,7 +2,9 @@ package io.backbench.ui.itests;
 
 import static io.backbench.ui.itests.WorkbenchDriver.DEVICES;
 import static io.backbench.ui.itests.WorkbenchDriver.DEVICES_VIEW;
+import static io.backbench.ui.itests.WorkbenchDriver.DISCOVERY_BUNDLE;
 import static io.backbench.ui.itests.WorkbenchDriver.MONITOR;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,6 +68,11 @@ class DevicesViewIT {
 
     @Test
     void devicesOfARegisteredProviderAreListedFollowItsEventsAndGoWithIt() {
+        // the product's own discovery is stopped so that the test's provider is the only one
+        Osgi.withBundleStopped(DISCOVERY_BUNDLE, this::followsATestProvider);
+    }
+
+    private void followsATestProvider() {
         Shell shell = WorkbenchDriver.shell();
         WorkbenchDriver.showPerspective(DEVICES);
         Ui.waitUntil("the empty-state message while no provider is registered", () -> emptyMessageShown(shell));
@@ -86,6 +93,18 @@ class DevicesViewIT {
             reg.unregister();
         }
         Ui.waitUntil("the empty-state message once the provider is gone", () -> emptyMessageShown(shell));
+        WorkbenchDriver.showPerspective(MONITOR);
+    }
+
+    @Test
+    void listsTheBlockDevicesThatTheProductsDiscoveryFinds() throws Exception {
+        Shell shell = WorkbenchDriver.shell();
+        WorkbenchDriver.showPerspective(DEVICES);
+        DeviceProvider discovery = Osgi.service(DeviceProvider.class);
+        List<String> expected = discovery.devices().stream().map(Device::path).sorted().toList();
+        assertFalse(expected.isEmpty(), "discovery found no block device on this machine");
+        Ui.waitUntil("every device discovery reports, in the view", () -> WorkbenchDriver.column(shell, DEVICES_VIEW, 0)
+                .stream().map(String::trim).sorted().toList().containsAll(expected));
         WorkbenchDriver.showPerspective(MONITOR);
     }
 

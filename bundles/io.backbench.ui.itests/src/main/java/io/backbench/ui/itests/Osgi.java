@@ -49,6 +49,29 @@ final class Osgi {
         return Arrays.stream(context().getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst();
     }
 
+    /**
+     * Runs {@code body} with a product bundle stopped (e.g. device discovery, to see a view's
+     * empty state), and starts it again afterwards. Fails if the product has no such bundle.
+     */
+    static void withBundleStopped(String symbolicName, Runnable body) {
+        Bundle bundle = bundle(symbolicName)
+                .orElseThrow(() -> new AssertionError("the product has no bundle " + symbolicName));
+        try {
+            bundle.stop();
+        } catch (org.osgi.framework.BundleException e) {
+            throw new AssertionError("cannot stop " + symbolicName, e);
+        }
+        try {
+            body.run();
+        } finally {
+            try {
+                bundle.start();
+            } catch (org.osgi.framework.BundleException e) {
+                throw new AssertionError("cannot start " + symbolicName + " again", e);
+            }
+        }
+    }
+
     static int bundleCount() {
         return context().getBundles().length;
     }

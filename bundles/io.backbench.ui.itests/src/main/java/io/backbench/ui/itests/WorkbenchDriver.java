@@ -34,6 +34,8 @@ final class WorkbenchDriver {
     static final String PLUGINS = "io.backbench.ui.views.plugins";
     static final String TARGET_TYPES = "io.backbench.ui.views.targettypes";
     static final String DEVICES_VIEW = "io.backbench.ui.views.devices";
+    /** The product bundle that provides the real devices. */
+    static final String DISCOVERY_BUNDLE = "io.backbench.discovery";
     static final String BACKUPS_VIEW = "io.backbench.ui.views.backups";
 
     private WorkbenchDriver() {
