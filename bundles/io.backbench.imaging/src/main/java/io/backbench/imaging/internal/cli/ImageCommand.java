@@ -1,0 +1,295 @@
+package io.backbench.imaging.internal.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.backbench.cli.api.Command;
+import io.backbench.cli.api.CommandContext;
+import io.backbench.cli.api.CommandLine;
+import io.backbench.core.api.TargetTypes;
+import io.backbench.imaging.api.DiskImages;
+import io.backbench.imaging.api.ImageOptions;
+import io.backbench.imaging.api.ImageResult;
+import io.backbench.imaging.api.MountedPolicy;
+import io.backbench.imaging.api.RestoreOptions;
+import io.backbench.imaging.api.RestoreResult;
+import io.backbench.imaging.api.UnusedBlocks;
+import io.backbench.imaging.api.VerifyReport;
+import io.backbench.imaging.internal.source.DeviceNodes;
+import io.backbench.repository.api.RepositoryOperations;
+import io.backbench.repository.api.SnapshotFilter;
+import io.backbench.repository.api.StoredSnapshot;
+
+/**
+ * {@code backbench image create|restore|export|verify|list|info}: disk images in the repository
+ * given by {@code -r} or {@code BACKBENCH_REPOSITORY}. Runs on the launcher's main thread.
+ */
+@Component(service = Command.class, property = Command.NAME_PROPERTY + "=image")
+public final class ImageCommand implements Command {
+    private static final Set<String> VALUES = Set.of("--partition", "--tag", "--host", "--chunk-size", "--mounted", "--threads",
+            "--unused", "--target");
+    private static final Set<String> FLAGS = Set.of("--skip-bad-sectors", "--read-all", "--overwrite-source", "--verify", "--fsck");
+
+    private final TargetTypes types;
+    private final Function<String, String> env;
+
+    @Activate
+    public ImageCommand(@Reference TargetTypes types) {
+        this(types, System::getenv);
+    }
+
+    ImageCommand(TargetTypes types, Function<String, String> env) {
+        this.types = types;
+        this.env = env;
+    }
+
+    @Override
+    public String name() {
+        return "image";
+    }
+
+    @Override
+    public String summary() {
+        return "Image disks and partitions (used blocks only), restore, export, verify and list images";
+    }
+
+    @Override
+    public boolean supportsJson() {
+        return true;
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: backbench image create DEVICE|FILE [options]
+                       backbench image restore SNAPSHOT DEVICE|FILE [--unused zero|leave] [--verify] [--overwrite-source]
+                       backbench image export SNAPSHOT FILE.img
+                       backbench image verify SNAPSHOT [--target DEVICE|FILE [--fsck]]
+                       backbench image list
+                       backbench image info SNAPSHOT
+
+                create reads a whole disk (partition table, every partition, the gaps) or a partition from a
+                block device or raw image file, but of ext2/3/4, FAT and NTFS only the blocks their allocation
+                bitmaps mark as used; other filesystems and unallocated space are read whole, and all-zero
+                chunks are stored as nothing. The snapshot holds the raw device as one file in 1 MiB chunks
+                beside backbench-image.json (geometry, partition table, filesystems, used-block map, chunk
+                SHA-256s), so restic can restore it too, and a second image stores only changed chunks.
+                  --partition N            image only partition N of the source's partition table
+                  --mounted refuse|warn|freeze
+                                           a filesystem on the source mounted read-write: refuse (default),
+                                           image anyway with a warning, or fsfreeze it while imaging
+                  --skip-bad-sectors       on read errors image the rest; the unreadable ranges are recorded
+                                           (exit code 3)
+                  --read-all               ignore the filesystems' bitmaps and read every byte
+                  --chunk-size SIZE        64k to 8M, a power of two (default 1M)
+                  --tag TAG, --host NAME, --threads N
+                restore writes an image to a device or file of at least its size (a missing file is created
+                sparse): first the used blocks, then a GPT's backup moved to the end of a larger disk. It
+                refuses a smaller target, a mounted one, and the image's own source.
+                  --unused zero|leave      write zeros where no filesystem uses the disk (default) or leave it
+                  --verify                 then compare the used blocks and run the filesystem checkers
+                  --overwrite-source       allow restoring onto the device or file the image was taken from
+                export writes the image as a new raw sparse file that other tools can use.
+                verify loads every chunk and checks its SHA-256; with --target it compares a restored device
+                or file with the image, and with --fsck runs e2fsck -fn, fsck.vfat -n, ntfsfix -n on it.
+                SNAPSHOT is an id, a unique prefix of one, or 'latest' (the newest image).
+
+                """ + RepoAccess.COMMON_OPTIONS + """
+
+
+                Exit codes: 0 done, 3 imaged with unreadable sectors, 1 failed (or verification found problems).
+                Example: backbench image create /dev/sdb -r /srv/backup/repo""";
+    }
+
+    @Override
+    public int run(List<String> argv, CommandContext ctx) {
+        if (argv.isEmpty()) {
+            return ctx.usageError("'image' needs a sub-command: create, restore, export, verify, list or info");
+        }
+        Args args;
+        try {
+            Set<String> withValue = new HashSet<>(VALUES);
+            withValue.addAll(RepoAccess.OPTIONS);
+            args = Args.parse(argv.subList(1, argv.size()), withValue, FLAGS);
+        } catch (Args.UsageException e) {
+            return ctx.usageError(e.getMessage());
+        }
+        RepoAccess access = new RepoAccess(types, env, args);
+        Output out = new Output(ctx);
+        try {
+            return switch (argv.get(0)) {
+                case "create" -> create(args, access, out, ctx);
+                case "restore" -> restore(args, access, out, ctx);
+                case "export" -> export(args, access, out, ctx);
+                case "verify" -> verify(args, access, out, ctx);
+                case "list" -> list(args, access, out, ctx);
+                case "info" -> info(args, access, ctx);
+                default -> ctx.usageError("unknown sub-command 'image " + argv.get(0) + "'; use create, restore, export, verify, list or info");
+            };
+        } catch (CancellationException e) {
+            return ctx.failure("image " + argv.get(0) + " was cancelled");
+        } catch (IOException e) {
+            return ctx.failure(e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return ctx.usageError(e.getMessage());
+        }
+    }
+
+    private int create(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
+        if (a.positional.size() != 1) {
+            return ctx.usageError("'image create' takes one DEVICE or FILE");
+        }
+        Path source = Path.of(a.positional.get(0)).toAbsolutePath().normalize();
+        ImageOptions o = ImageOptions.defaults().withTags(a.all("--tag")).withHostname(a.value("--host"))
+                .withSkipBadSectors(a.flag("--skip-bad-sectors")).withReadAll(a.flag("--read-all"))
+                .withMounted(policy(a.value("--mounted")));
+        if (a.value("--partition") != null) {
+            o = o.withPartition(number(a.value("--partition"), "--partition"));
+        }
+        if (a.value("--chunk-size") != null) {
+            o = o.withChunkSize(Math.toIntExact(Output.parseSize(a.value("--chunk-size"))));
+        }
+        if (a.value("--threads") != null) {
+            o = o.withThreads(number(a.value("--threads"), "--threads"));
+        }
+        if (o.mounted() == MountedPolicy.FREEZE) {
+            refuseFreezingTheRepository(source, access.localFolder());
+        }
+        ImageResult r;
+        try (RepoAccess.Opened repo = access.open()) {
+            r = DiskImages.create(repo.repo(), source, o, out.progress());
+        }
+        out.created(r);
+        return r.complete() ? CommandLine.OK : CommandLine.WARNINGS;
+    }
+
+    private int restore(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
+        if (a.positional.size() != 2) {
+            return ctx.usageError("'image restore' takes a SNAPSHOT and a target DEVICE or FILE");
+        }
+        Path target = Path.of(a.positional.get(1));
+        RestoreOptions o = RestoreOptions.defaults().withUnused(unused(a.value("--unused")))
+                .withOverwriteSource(a.flag("--overwrite-source"));
+        try (RepoAccess.Opened repo = access.open()) {
+            StoredSnapshot s = find(repo, a.positional.get(0));
+            RestoreResult r = DiskImages.restore(repo.repo(), s, target, o, out.progress());
+            if (!a.flag("--verify")) {
+                out.restored(r, null);
+                return CommandLine.OK;
+            }
+            VerifyReport v = DiskImages.verifyTarget(repo.repo(), s, target, true, out.progress());
+            out.restored(r, v);
+            return v.ok() ? CommandLine.OK : ctx.failure("the restored " + target + " does not match the image (see above)");
+        }
+    }
+
+    private int export(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
+        if (a.positional.size() != 2) {
+            return ctx.usageError("'image export' takes a SNAPSHOT and a new FILE.img");
+        }
+        try (RepoAccess.Opened repo = access.open()) {
+            out.restored(DiskImages.export(repo.repo(), find(repo, a.positional.get(0)), Path.of(a.positional.get(1)), out.progress()),
+                    null);
+        }
+        return CommandLine.OK;
+    }
+
+    private int verify(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
+        if (a.positional.size() != 1) {
+            return ctx.usageError("'image verify' takes one SNAPSHOT");
+        }
+        String target = a.value("--target");
+        if (a.flag("--fsck") && target == null) {
+            return ctx.usageError("--fsck checks a restored target: give it with --target DEVICE|FILE");
+        }
+        VerifyReport r;
+        try (RepoAccess.Opened repo = access.open()) {
+            StoredSnapshot s = find(repo, a.positional.get(0));
+            r = target == null ? DiskImages.verify(repo.repo(), s, out.progress())
+                    : DiskImages.verifyTarget(repo.repo(), s, Path.of(target), a.flag("--fsck"), out.progress());
+        }
+        out.verified(r);
+        return r.ok() ? CommandLine.OK : ctx.failure("verification found problems (see above)");
+    }
+
+    private int list(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
+        if (!a.positional.isEmpty()) {
+            return ctx.usageError("'image list' takes no arguments");
+        }
+        try (RepoAccess.Opened repo = access.open()) {
+            out.listed(DiskImages.list(repo.repo()));
+        }
+        return CommandLine.OK;
+    }
+
+    private int info(Args a, RepoAccess access, CommandContext ctx) throws IOException {
+        if (a.positional.size() != 1) {
+            return ctx.usageError("'image info' takes one SNAPSHOT");
+        }
+        try (RepoAccess.Opened repo = access.open()) {
+            ctx.out().print(DiskImages.metadata(repo.repo(), find(repo, a.positional.get(0))));
+        }
+        return CommandLine.OK;
+    }
+
+    private static StoredSnapshot find(RepoAccess.Opened repo, String ref) throws IOException {
+        SnapshotFilter images = new SnapshotFilter(List.of(), List.of(List.of(DiskImages.TAG)), List.of());
+        return RepositoryOperations.findSnapshot(repo.repo(), ref, "latest".equals(ref) ? images : SnapshotFilter.ALL);
+    }
+
+    /** Freezing the filesystem the repository is written to would hang the image: refuse that. */
+    private static void refuseFreezingTheRepository(Path source, Path repoFolder) throws IOException {
+        if (repoFolder == null) {
+            return;
+        }
+        Path existing = repoFolder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && DeviceNodes.family(source).contains(DeviceNodes.fileSystemDevice(existing))) {
+            throw new IOException("the repository " + repoFolder + " is on a filesystem of " + source + "; --mounted freeze would"
+                    + " stop the image from being written. Put the repository on another disk");
+        }
+    }
+
+    private static MountedPolicy policy(String s) {
+        if (s == null) {
+            return MountedPolicy.REFUSE;
+        }
+        try {
+            return MountedPolicy.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--mounted takes refuse, warn or freeze, not '" + s + "'");
+        }
+    }
+
+    private static UnusedBlocks unused(String s) {
+        if (s == null) {
+            return UnusedBlocks.ZERO;
+        }
+        try {
+            return UnusedBlocks.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--unused takes zero or leave, not '" + s + "'");
+        }
+    }
+
+    private static int number(String s, String option) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a number, not '" + s + "'");
+        }
+    }
+}

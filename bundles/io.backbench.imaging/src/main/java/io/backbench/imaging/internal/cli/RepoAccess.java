@@ -1,0 +1,182 @@
+package io.backbench.imaging.internal.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.backbench.core.api.TargetTypes;
+import io.backbench.repository.api.Repositories;
+import io.backbench.repository.api.Repository;
+import io.backbench.repository.api.RepositoryException;
+import io.backbench.repository.api.RepositoryOptions;
+import io.backbench.repository.api.WrongPasswordException;
+import io.backbench.target.api.SettingDescriptor;
+import io.backbench.target.api.StorageTarget;
+import io.backbench.target.api.TargetException;
+import io.backbench.target.api.TargetFactory;
+import io.backbench.target.api.TargetSettings;
+
+/**
+ * Where the repository is and how to unlock it, as restic users expect: {@code -r/--repo} or
+ * {@code BACKBENCH_REPOSITORY} (a folder path is the {@code disk} target; {@code TYPE:VALUE} names
+ * another target type, VALUE being its first required setting or {@code key=value,key=value}), the
+ * password from {@code BACKBENCH_PASSWORD}, {@code --password-file} or a prompt on the terminal. A copy of
+ * the file backup bundle's internal RepoAccess (without init), until the two share it through an API.
+ */
+final class RepoAccess {
+    static final Set<String> OPTIONS = Set.of("-r", "--repo", "--password-file");
+    static final String COMMON_OPTIONS = """
+            Repository options:
+              -r, --repo LOCATION     the repository: a folder path, or TYPE:VALUE for another target type
+                                      (default: $BACKBENCH_REPOSITORY)
+              --password-file FILE    read the password from FILE (default: $BACKBENCH_PASSWORD, else a prompt)""";
+    private static final Pattern TYPED = Pattern.compile("([a-z][a-z0-9+.-]*):(.*)", Pattern.DOTALL);
+
+    private final TargetTypes types;
+    private final Function<String, String> env;
+    private final String location;
+    private final String passwordFile;
+
+    /** An open repository and its target, closed together. */
+    record Opened(Repository repo, StorageTarget target) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try {
+                repo.close();
+            } finally {
+                target.close();
+            }
+        }
+    }
+
+    RepoAccess(TargetTypes types, Function<String, String> env, Args args) {
+        this.types = types;
+        this.env = env;
+        String r = args.value("-r", "--repo");
+        this.location = r != null ? r : env.apply("BACKBENCH_REPOSITORY");
+        this.passwordFile = args.value("--password-file");
+    }
+
+    /** Opens the repository; every failure is an exception whose message says what to do. */
+    Opened open() throws IOException {
+        StorageTarget target = target(false);
+        char[] password = password(false);
+        try {
+            return new Opened(Repositories.open(target, password, RepositoryOptions.defaults()), target);
+        } catch (WrongPasswordException e) {
+            target.close();
+            throw new IOException("wrong password for the repository at " + location
+                    + ": no key opens with it. Check BACKBENCH_PASSWORD or --password-file", e);
+        } catch (RepositoryException e) {
+            target.close();
+            if (e.getMessage() != null && e.getMessage().contains("no config file")) {
+                throw new IOException("there is no repository at " + location + "; create one with 'backbench repo init -r "
+                        + location + "'", e);
+            }
+            throw e;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The repository's folder if it is on a local disk target, else null (for the fsfreeze check). */
+    Path localFolder() {
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        if (location.startsWith("/") || !TYPED.matcher(location).matches()) {
+            return Path.of(location).toAbsolutePath().normalize();
+        }
+        return location.startsWith("disk:") && !location.contains("=") ? Path.of(location.substring(5)).toAbsolutePath().normalize() : null;
+    }
+
+    String location() {
+        return location;
+    }
+
+    private StorageTarget target(boolean create) throws IOException {
+        if (location == null || location.isBlank()) {
+            throw new IOException("no repository given: use -r/--repo LOCATION or set BACKBENCH_REPOSITORY"
+                    + " (a folder path, or TYPE:... for another target type; 'backbench targets types' lists them)");
+        }
+        Matcher m = TYPED.matcher(location);
+        String type = "disk";
+        String rest = location;
+        if (m.matches() && !location.startsWith("/")) {
+            type = m.group(1);
+            rest = m.group(2);
+        }
+        String wanted = type;
+        TargetFactory f = types.find(type).orElseThrow(() -> new IOException("no storage target of type '"
+                + wanted + "' is installed; 'backbench targets types' lists the installed ones"));
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (type.equals("disk") && !location.startsWith("disk:")) {
+            settings.put("path", Path.of(rest).toAbsolutePath().normalize().toString());
+        } else if (rest.contains("=")) {
+            for (String kv : rest.split(",")) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new IOException("repository location '" + location + "': '" + kv + "' is not key=value");
+                }
+                settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            }
+        } else if (!rest.isEmpty()) {
+            SettingDescriptor first = f.settings().stream().filter(SettingDescriptor::required).findFirst()
+                    .orElseThrow(() -> new IOException("target type " + f.type() + " takes no location value; use " + f.type() + ":"));
+            settings.put(first.key(), type.equals("disk") ? Path.of(rest).toAbsolutePath().normalize().toString() : rest);
+        }
+        if (f.settings().stream().anyMatch(s -> s.key().equals("create"))) {
+            settings.put("create", Boolean.toString(create));
+        }
+        try {
+            return f.open(TargetSettings.of(settings));
+        } catch (TargetException e) {
+            if (!create && type.equals("disk") && e.getMessage() != null && e.getMessage().contains("does not exist")) {
+                throw new IOException("there is no repository at " + location + "; create one with 'backbench repo init -r "
+                        + location + "'", e);
+            }
+            throw new IOException("cannot open the repository location " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private char[] password(boolean twice) throws IOException {
+        String fromEnv = env.apply("BACKBENCH_PASSWORD");
+        if (passwordFile != null) {
+            try {
+                String s = Files.readString(Path.of(passwordFile), StandardCharsets.UTF_8);
+                int nl = s.indexOf('\n');
+                return (nl >= 0 ? s.substring(0, nl) : s).replace("\r", "").toCharArray();
+            } catch (NoSuchFileException e) {
+                throw new IOException("password file " + passwordFile + " does not exist");
+            }
+        }
+        if (fromEnv != null) {
+            return fromEnv.toCharArray();
+        }
+        Console c = System.console();
+        if (c == null) {
+            throw new IOException("no password: set BACKBENCH_PASSWORD, use --password-file FILE, or run on a terminal to be asked");
+        }
+        char[] p = c.readPassword("enter password for repository: ");
+        if (p == null || p.length == 0) {
+            throw new IOException("an empty password is not allowed");
+        }
+        if (twice) {
+            char[] again = c.readPassword("enter password again: ");
+            if (!Arrays.equals(p, again)) {
+                throw new IOException("the passwords do not match; nothing was created");
+            }
+        }
+        return p;
+    }
+}

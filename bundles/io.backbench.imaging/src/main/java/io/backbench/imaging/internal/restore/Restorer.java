@@ -1,0 +1,219 @@
+package io.backbench.imaging.internal.restore;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.backbench.imaging.api.ImageProgress;
+import io.backbench.imaging.api.ImagingException;
+import io.backbench.imaging.api.RestoreOptions;
+import io.backbench.imaging.api.RestoreResult;
+import io.backbench.imaging.api.UnusedBlocks;
+import io.backbench.imaging.internal.image.ImageMetadata;
+import io.backbench.imaging.internal.image.ImageStore;
+import io.backbench.imaging.internal.map.Extents;
+import io.backbench.repository.api.BlobType;
+import io.backbench.repository.api.Id;
+import io.backbench.repository.api.Repository;
+
+/**
+ * Writes an image to a device or file. Loader threads fetch, decrypt, decompress and check each
+ * chunk, then write it with positional writes (any order); the calling thread hands out chunks in
+ * order and waits. A new file is created sparse: only non-zero 4 KiB blocks are written. On a larger
+ * target a GPT's backup structures are moved to the new end last, so an interrupted restore never
+ * looks like a complete disk.
+ */
+public final class Restorer {
+    private static final int SPARSE_BLOCK = 4096;
+    private static final byte[] ZERO_BLOCK = new byte[SPARSE_BLOCK];
+
+    private final Repository repo;
+    private final ImageProgress progress;
+
+    public Restorer(Repository repo, ImageProgress progress) {
+        this.repo = repo;
+        this.progress = progress;
+    }
+
+    public RestoreResult restore(ImageStore.Image image, Path target, RestoreOptions options) throws IOException {
+        ImageMetadata m = image.metadata();
+        long existing = TargetGuard.size(target);
+        TargetGuard.check(m, target, existing < 0 ? m.size() : existing, options.overwriteSource());
+        return write(image, target, existing < 0, options.unused(), options.threads(), "restore", true);
+    }
+
+    /** Writes the image as a new sparse raw file of exactly its size. */
+    public RestoreResult export(ImageStore.Image image, Path file) throws IOException {
+        if (Files.exists(file)) {
+            throw new ImagingException(file + " already exists; remove it or export to a new file name");
+        }
+        return write(image, file, true, UnusedBlocks.ZERO, 0, "export", false);
+    }
+
+    private RestoreResult write(ImageStore.Image image, Path target, boolean fresh, UnusedBlocks unused, int threadCount,
+            String phase, boolean relocateGpt) throws IOException {
+        ImageMetadata m = image.metadata();
+        List<String> warnings = new ArrayList<>();
+        AtomicLong written = new AtomicLong();
+        long targetSize;
+        try (FileChannel ch = open(target, fresh)) {
+            if (fresh) {
+                ch.truncate(0);
+                ch.write(ByteBuffer.allocate(1), m.size() - 1); // sets the size; the rest is a hole
+            }
+            targetSize = ch.size();
+            writeChunks(image, ch, fresh, unused, threadCount, written, phase);
+            boolean relocated = false;
+            if (relocateGpt && "gpt".equals(m.tableType()) && targetSize / m.sectorSize() > m.size() / m.sectorSize()) {
+                String why = GptRelocator.relocate(ch, m.sectorSize(), m.size(), targetSize);
+                if (why != null) {
+                    warnings.add("the GPT was restored as imaged but not moved to the end of the larger target: " + why);
+                } else {
+                    relocated = true;
+                }
+            }
+            ch.force(true);
+            return new RestoreResult(target.toString(), m.size(), targetSize, written.get(), relocated, warnings);
+        }
+    }
+
+    private static FileChannel open(Path target, boolean fresh) throws IOException {
+        try {
+            return fresh ? FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ)
+                    : FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        } catch (AccessDeniedException e) {
+            throw new ImagingException("no permission to write " + target + "; run as root or as a member of the 'disk' group", e);
+        }
+    }
+
+    private void writeChunks(ImageStore.Image image, FileChannel ch, boolean fresh, UnusedBlocks unused, int threadCount,
+            AtomicLong written, String phase) throws IOException {
+        ImageMetadata m = image.metadata();
+        List<Id> ids = image.raw().content();
+        int threads = threadCount > 0 ? threadCount : Runtime.getRuntime().availableProcessors();
+        ExecutorService loaders = Executors.newFixedThreadPool(threads, daemon());
+        Semaphore inFlight = new Semaphore(2 * threads);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        byte[] zeros = new byte[m.chunkSize()];
+        Extents used = m.used();
+        Id zeroFull = Id.hash(zeros);
+        Id zeroLast = Id.hash(zeros, 0, (int) (m.size() - (long) (ids.size() - 1) * m.chunkSize()));
+        try {
+            for (int c = 0; c < ids.size(); c++) {
+                if (progress.cancelled()) {
+                    throw new CancellationException(phase + " was cancelled; the target is incomplete");
+                }
+                rethrow(failure.get());
+                long from = (long) c * m.chunkSize();
+                int len = (int) Math.min(m.chunkSize(), m.size() - from);
+                progress.update(phase, from, m.size());
+                Id id = ids.get(c);
+                if (id.equals(len == m.chunkSize() ? zeroFull : zeroLast)) {
+                    // a zero chunk: nothing to write on a new file; else zeros where needed
+                    if (!fresh) {
+                        Extents where = unused == UnusedBlocks.ZERO ? Extents.of(from, len) : used.clip(from, from + len);
+                        writeRanges(ch, zeros, from, where, written);
+                    }
+                    continue;
+                }
+                inFlight.acquire();
+                loaders.execute(() -> {
+                    try {
+                        byte[] data = repo.loadBlob(BlobType.DATA, id);
+                        if (data.length != len) {
+                            throw new ImagingException("the chunk at byte " + from + " is " + data.length + " bytes, not " + len
+                                    + "; the image is damaged");
+                        }
+                        if (fresh) {
+                            writeSparse(ch, data, from, written);
+                        } else if (unused == UnusedBlocks.ZERO) {
+                            writeRanges(ch, data, from, Extents.of(from, len), written);
+                        } else {
+                            writeRanges(ch, data, from, used.clip(from, from + len), written);
+                        }
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+            loaders.shutdown();
+            loaders.awaitTermination(7, TimeUnit.DAYS);
+            rethrow(failure.get());
+            progress.update(phase, m.size(), m.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException(phase + " was interrupted; the target is incomplete");
+        } finally {
+            loaders.shutdownNow();
+        }
+    }
+
+    /** Writes the parts of {@code data} (which starts at device byte {@code base}) that lie in {@code where}. */
+    private static void writeRanges(FileChannel ch, byte[] data, long base, Extents where, AtomicLong written) throws IOException {
+        for (int i = 0; i < where.count(); i++) {
+            int off = (int) (where.start(i) - base);
+            int len = (int) (where.end(i) - where.start(i));
+            ByteBuffer b = ByteBuffer.wrap(data, off, len);
+            long pos = where.start(i);
+            while (b.hasRemaining()) {
+                pos += ch.write(b, pos);
+            }
+            written.addAndGet(len);
+        }
+    }
+
+    /** Writes only the non-zero 4 KiB blocks of {@code data}, merged into runs, so a new file stays sparse. */
+    private static void writeSparse(FileChannel ch, byte[] data, long base, AtomicLong written) throws IOException {
+        Extents.Builder runs = new Extents.Builder();
+        for (int off = 0; off < data.length; off += SPARSE_BLOCK) {
+            int n = Math.min(SPARSE_BLOCK, data.length - off);
+            if (!isZero(data, off, n)) {
+                runs.add(base + off, n);
+            }
+        }
+        writeRanges(ch, data, base, runs.build(), written);
+    }
+
+    private static boolean isZero(byte[] b, int off, int len) {
+        return Arrays.mismatch(b, off, off + len, ZERO_BLOCK, 0, len) < 0;
+    }
+
+    private static void rethrow(Throwable t) throws IOException {
+        if (t == null) {
+            return;
+        }
+        if (t instanceof IOException io) {
+            throw new ImagingException("restoring failed: " + io.getMessage() + "; the target is incomplete", io);
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        throw new ImagingException("restoring failed: " + t + "; the target is incomplete", t);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "backbench-restore-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
