@@ -26,7 +26,8 @@ record HomeFolder(Path home) {
             return Path.of(explicit);
         }
         String xdg = env.get("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank()) {
+        // XDG says a relative XDG_DATA_HOME is invalid and must be ignored (as the core's HomeFolder does)
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
             return Path.of(xdg, "backbench");
         }
         return Path.of(userHome, ".local", "share", "backbench");

@@ -27,6 +27,8 @@ public final class Main {
 
     static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(15);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    /** A JVM system property that io.backbench.ui.workbench sets to "1" when its window failed. */
+    static final String WORKBENCH_EXIT_STATUS = "backbench.exit.status";
 
     private Main() {
     }
@@ -97,7 +99,8 @@ public final class Main {
                         return 1;
                     }
                     framework.waitForStop(0);
-                    return 0;
+                    // the workbench sets it when its window failed (no display, ...) before stopping us
+                    return "1".equals(System.getProperty(WORKBENCH_EXIT_STATUS)) ? 1 : 0;
             }
         } finally {
             shutdown.stopAndClean();

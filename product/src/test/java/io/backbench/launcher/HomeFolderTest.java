@@ -40,6 +40,13 @@ class HomeFolderTest {
     }
 
     @Test
+    void relativeXdgDataHomeIsIgnoredAsTheXdgSpecificationSays() {
+        HomeFolder home = HomeFolder.resolve(Optional.empty(), Map.of("XDG_DATA_HOME", "data"), "/home/u");
+
+        assertEquals(Path.of("/home/u/.local/share/backbench"), home.home());
+    }
+
+    @Test
     void defaultIsUnderLocalShare() {
         HomeFolder home = HomeFolder.resolve(Optional.empty(), Map.of("XDG_DATA_HOME", " "), "/home/u");
 

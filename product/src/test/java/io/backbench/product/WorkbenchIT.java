@@ -57,6 +57,24 @@ class WorkbenchIT {
         }
     }
 
+    @Test
+    void workbenchWithoutADisplayExitsOneAndSaysWhatToDo() throws Exception {
+        Path out = work.resolve("stdout.txt");
+        Path err = work.resolve("stderr.txt");
+        ProcessBuilder builder = Backbench.command(home).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        Process process = builder.start();
+        try {
+            assertTrue(process.waitFor(Backbench.HANG_GUARD_SECONDS, TimeUnit.SECONDS), "did not stop by itself");
+            String stderr = Files.readString(err);
+            assertEquals(1, process.exitValue(), "exit code without a display; stderr:\n" + stderr);
+            assertTrue(stderr.contains("--headless"), "the message should point to --headless:\n" + stderr);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     static String firstLineAbout(BufferedReader reader, String text) {
         try {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {

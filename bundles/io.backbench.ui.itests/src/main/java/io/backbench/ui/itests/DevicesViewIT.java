@@ -4,10 +4,15 @@ import static io.backbench.ui.itests.WorkbenchDriver.DEVICES;
 import static io.backbench.ui.itests.WorkbenchDriver.DEVICES_VIEW;
 import static io.backbench.ui.itests.WorkbenchDriver.DISCOVERY_BUNDLE;
 import static io.backbench.ui.itests.WorkbenchDriver.MONITOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.backbench.device.api.Device;
 import io.backbench.device.api.DeviceEvent;
@@ -68,18 +73,8 @@ class DevicesViewIT {
 
     @Test
     void devicesOfARegisteredProviderAreListedFollowItsEventsAndGoWithIt() {
-        // the product's own discovery is stopped so that the test's provider is the only one
-        Osgi.withBundleStopped(DISCOVERY_BUNDLE, this::followsATestProvider);
-    }
-
-    private void followsATestProvider() {
-        Shell shell = WorkbenchDriver.shell();
-        WorkbenchDriver.showPerspective(DEVICES);
-        Ui.waitUntil("the empty-state message while no provider is registered", () -> emptyMessageShown(shell));
-
         OneDiskProvider provider = new OneDiskProvider();
-        ServiceRegistration<DeviceProvider> reg = Osgi.context().registerService(DeviceProvider.class, provider, null);
-        try {
+        withOnlyProvider(provider, shell -> {
             Ui.waitUntil("the disk and its partition", () -> WorkbenchDriver.column(shell, DEVICES_VIEW, 0)
                     .equals(List.of("/dev/vdb", "    /dev/vdb1")));
             Ui.waitUntil("the partition's file system and mount point", () -> WorkbenchDriver
@@ -89,11 +84,106 @@ class DevicesViewIT {
 
             provider.plugIn(Device.builder("sdc", Device.Kind.DISK, "/dev/sdc").size(64L << 30).removable(true).build());
             Ui.waitUntil("the plugged-in disk", () -> WorkbenchDriver.column(shell, DEVICES_VIEW, 0).contains("/dev/sdc"));
-        } finally {
-            reg.unregister();
+        });
+    }
+
+    /**
+     * With the product's own discovery stopped, shows the Devices perspective, checks its empty state,
+     * runs {@code body} while {@code provider} is the only registered one, and checks that the empty
+     * state is back once it is gone.
+     */
+    private static void withOnlyProvider(DeviceProvider provider, Consumer<Shell> body) {
+        Osgi.withBundleStopped(DISCOVERY_BUNDLE, () -> {
+            Shell shell = WorkbenchDriver.shell();
+            WorkbenchDriver.showPerspective(DEVICES);
+            Ui.waitUntil("the empty-state message while no provider is registered", () -> emptyMessageShown(shell));
+            ServiceRegistration<DeviceProvider> reg = Osgi.context().registerService(DeviceProvider.class, provider,
+                    null);
+            try {
+                body.accept(shell);
+            } finally {
+                reg.unregister();
+            }
+            Ui.waitUntil("the empty-state message once the provider is gone", () -> emptyMessageShown(shell));
+            WorkbenchDriver.showPerspective(MONITOR);
+        });
+    }
+
+    /**
+     * A provider whose first {@code devices()} call is slow: it answers with the disk that was there
+     * when it was asked, after a newer answer has already been shown.
+     */
+    static final class SlowFirstAnswerProvider implements DeviceProvider {
+        volatile List<Device> devices = List.of(Device.builder("sdold", Device.Kind.DISK, "/dev/sdold").build());
+        final List<DeviceListener> listeners = new CopyOnWriteArrayList<>();
+        final CountDownLatch firstCallStarted = new CountDownLatch(1);
+        final CountDownLatch releaseFirstCall = new CountDownLatch(1);
+        final CountDownLatch firstCallReturned = new CountDownLatch(1);
+
+        @Override
+        public String name() {
+            return "Slow test devices";
         }
-        Ui.waitUntil("the empty-state message once the provider is gone", () -> emptyMessageShown(shell));
-        WorkbenchDriver.showPerspective(MONITOR);
+
+        @Override
+        public List<Device> devices() {
+            List<Device> now = devices;
+            if (firstCallStarted.getCount() > 0) {
+                firstCallStarted.countDown();
+                try {
+                    releaseFirstCall.await(Ui.WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                firstCallReturned.countDown();
+            }
+            return now;
+        }
+
+        @Override
+        public void addListener(DeviceListener listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public void removeListener(DeviceListener listener) {
+            listeners.remove(listener);
+        }
+
+        void replaceWith(Device d) {
+            devices = List.of(d);
+            listeners.forEach(l -> l.deviceChanged(new DeviceEvent(DeviceEvent.Type.ADDED, d)));
+        }
+    }
+
+    @Test
+    void aSlowAnswerOvertakenByANewerOneDoesNotReplaceIt() {
+        SlowFirstAnswerProvider provider = new SlowFirstAnswerProvider();
+        withOnlyProvider(provider, shell -> {
+            try {
+                await(provider.firstCallStarted, "the view to ask the provider");
+                provider.replaceWith(Device.builder("sdnew", Device.Kind.DISK, "/dev/sdnew").build());
+                Ui.waitUntil("the newer answer", () -> WorkbenchDriver.column(shell, DEVICES_VIEW, 0)
+                        .equals(List.of("/dev/sdnew")));
+                provider.releaseFirstCall.countDown();
+                await(provider.firstCallReturned, "the slow answer");
+                Ui.sleep(500); // the slow answer's hand-over to the UI thread, queued before the call below
+                assertEquals(List.of("/dev/sdnew"), Ui.call(() -> WorkbenchDriver.column(shell, DEVICES_VIEW, 0)),
+                        "the slow, older answer replaced the newer one");
+            } finally {
+                provider.releaseFirstCall.countDown();
+            }
+        });
+    }
+
+    private static void await(CountDownLatch latch, String what) {
+        try {
+            assertTrue(latch.await(Ui.WAIT.toSeconds(), TimeUnit.SECONDS), "waited " + Ui.WAIT.toSeconds()
+                    + " s for " + what);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + what, e);
+        }
     }
 
     @Test

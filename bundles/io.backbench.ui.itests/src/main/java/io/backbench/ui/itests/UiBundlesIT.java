@@ -3,7 +3,13 @@ package io.backbench.ui.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -14,15 +20,45 @@ import org.osgi.framework.wiring.BundleWiring;
 /** The Eclipse UI bundles run on Felix through the org.eclipse.osgi shim (STACK.md pitfall 1). */
 class UiBundlesIT {
 
+    private static final String SWT_FRAGMENT = "org.eclipse.swt.gtk.linux.x86_64";
+
     @Test
-    void eclipseBundlesAreActiveOnFelixThroughTheShim() {
-        for (String bsn : List.of("org.eclipse.osgi", "org.eclipse.equinox.common", "org.eclipse.core.commands",
-                "org.eclipse.jface", "org.eclipse.swt", "io.backbench.ui.api", "io.backbench.ui.workbench")) {
+    void eclipseBundlesAreActiveOnFelixThroughTheShim() throws IOException {
+        List<String> ui = uiFeature();
+        assertTrue(ui.containsAll(List.of("org.eclipse.osgi", "org.eclipse.equinox.common", "org.eclipse.jface",
+                "org.eclipse.swt", "org.eclipse.swt.gtk.linux.x86_64", "io.backbench.ui.workbench")), ui.toString());
+        for (String bsn : ui) {
+            if (bsn.equals(SWT_FRAGMENT)) {
+                continue;
+            }
             Bundle b = Osgi.bundle(bsn).orElseThrow(() -> new AssertionError(bsn + " is not installed"));
             Ui.waitUntil(bsn + " to be ACTIVE", () -> b.getState() == Bundle.ACTIVE);
         }
-        Bundle fragment = Osgi.bundle("org.eclipse.swt.gtk.linux.x86_64").orElseThrow();
+        Bundle fragment = Osgi.bundle(SWT_FRAGMENT).orElseThrow();
         assertEquals(Bundle.RESOLVED, fragment.getState(), "the SWT fragment is attached, not started");
+    }
+
+    @Test
+    void noBundleOfTheWorkbenchIsLeftInstalled() {
+        List<String> installed = Arrays.stream(Osgi.context().getBundles())
+                .filter(b -> b.getState() == Bundle.INSTALLED)
+                .map(b -> b.getSymbolicName() + " " + b.getVersion()).collect(Collectors.toList());
+        assertEquals(List.of(), installed, "bundles that did not resolve");
+    }
+
+    /** The ui feature's bundles, from features/ui.bndrun: the list the product is assembled from. */
+    private static List<String> uiFeature() throws IOException {
+        Path file = Path.of(Osgi.property("backbench.uitests.features")).resolve("ui.bndrun");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        String list = properties.getProperty("-runbundles.ui");
+        if (list == null) {
+            throw new AssertionError(file + " has no -runbundles.ui list");
+        }
+        return Arrays.stream(list.split(",")).map(entry -> entry.split(";")[0].trim())
+                .filter(bsn -> !bsn.isEmpty()).collect(Collectors.toList());
     }
 
     @Test

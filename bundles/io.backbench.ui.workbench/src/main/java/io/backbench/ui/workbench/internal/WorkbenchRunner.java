@@ -18,6 +18,11 @@ import org.osgi.framework.BundleException;
 final class WorkbenchRunner {
 
     static final String THREAD_NAME = "backbench-ui";
+    /**
+     * Set to "1" (a JVM system property: the launcher runs outside the framework) when the window
+     * failed, before the framework is stopped, so that the launcher exits 1 instead of 0.
+     */
+    static final String EXIT_STATUS_PROPERTY = "backbench.exit.status";
 
     private final WorkbenchServices services;
     private final Contributions contributions;
@@ -86,6 +91,7 @@ final class WorkbenchRunner {
                 window.close();
             }
         } catch (Throwable t) {
+            System.setProperty(EXIT_STATUS_PROPERTY, "1");
             services.log().error("the workbench window failed: {}", t.toString(), t);
             System.err.println("backbench: the workbench window failed: " + t.getMessage()
                     + (display == null ? " (is there a display? set DISPLAY, or start with --headless)" : ""));

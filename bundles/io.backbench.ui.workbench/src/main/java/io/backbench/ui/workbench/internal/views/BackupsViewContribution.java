@@ -11,8 +11,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The Backups view. The file backup engine and the repository browser come later; until then the
- * view says what it will show and how to get there.
+ * The Backups view. The repository browser comes later; until then the view says what it will
+ * show and points to the command line, which already backs up and restores.
  */
 @Component(service = ViewContribution.class, property = {ViewContribution.ID_PROPERTY + "=" + BackupsViewContribution.ID,
         ViewContribution.LABEL_PROPERTY + "=Backups"})
@@ -33,9 +33,10 @@ public class BackupsViewContribution extends BuiltInView {
                         "This view will list your backup repositories and, for each one, its snapshots: "
                                 + "when each was taken, from which files or disk, and how much was new. From a "
                                 + "snapshot you will browse and restore files or whole disks.\n\n"
-                                + "To get there: install the file backup engine (it comes with a later Backbench "
-                                + "release, or as a plugin in the Plugins view), then add a repository on a "
-                                + "storage target from the Targets perspective.");
+                                + "Browsing them here comes with a later Backbench release. Until then the command "
+                                + "line does it: 'backbench repo init -r FOLDER' creates a repository, 'backbench "
+                                + "backup' takes a snapshot, 'backbench snapshots' and 'backbench restore' list and "
+                                + "restore them (see 'backbench --help').");
             }
         };
     }

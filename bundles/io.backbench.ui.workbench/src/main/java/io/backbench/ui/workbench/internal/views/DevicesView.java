@@ -44,6 +44,8 @@ final class DevicesView implements ViewPart {
     private Runnable providersChanged;
     private DeviceListener deviceListener;
     private boolean disposed;
+    /** Counts refreshes (UI thread); a fetch that a later refresh overtook is not shown. */
+    private int generation;
 
     DevicesView(List<DeviceProvider> providers, List<Runnable> providerListeners) {
         this.providers = providers;
@@ -105,6 +107,7 @@ final class DevicesView implements ViewPart {
             }
         }
         listenedTo.removeIf(p -> !now.contains(p));
+        int fetch = ++generation;
         if (now.isEmpty()) {
             show(List.of(), List.of());
             return;
@@ -119,7 +122,11 @@ final class DevicesView implements ViewPart {
                     errors.add(p.name() + ": " + e.getMessage());
                 }
             }
-            site.asyncExec(() -> show(rows, errors));
+            site.asyncExec(() -> {
+                if (fetch == generation) { // fetches may finish out of order
+                    show(rows, errors);
+                }
+            });
         });
     }
 

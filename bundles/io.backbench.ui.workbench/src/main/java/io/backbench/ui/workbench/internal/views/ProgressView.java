@@ -40,10 +40,11 @@ final class ProgressView implements ViewPart {
     @Override
     public void createControl(Composite parent, ViewSite site) {
         empty = new EmptyState(parent, "No jobs running",
-                "Backups, disk images and restore tests show their progress here while they run, with a "
-                        + "Cancel button, and stay listed for a few minutes after they end.\n\n"
-                        + "Jobs start from the Backups and Devices perspectives, from a schedule, or from "
-                        + "the command line (backbench --help).");
+                "Work that this workbench runs in the background shows its progress here while it runs, "
+                        + "with a Cancel button, and stays listed for a few minutes after it ends: today the "
+                        + "plugin changes of the Plugins view; backups, disk images and restore tests as their "
+                        + "views arrive.\n\n"
+                        + "A command run in a terminal (backbench --help) reports its progress there.");
         scroll = new ScrolledComposite(empty.stack(), SWT.V_SCROLL);
         scroll.setExpandHorizontal(true);
         scroll.setExpandVertical(true);
