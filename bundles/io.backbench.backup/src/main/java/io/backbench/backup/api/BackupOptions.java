@@ -26,8 +26,10 @@ import io.backbench.repository.api.Id;
  * @param threads        threads for reading and for hashing, compressing and encrypting; 0 for the
  *                       number of processors
  * @param memoryBudget   bytes of file data in flight between reading and packing (back-pressure)
- * @param indexInterval  how often the index of the packs uploaded so far is written, so that a killed
- *                       run's packs are reused by the next run (each write also finishes open packs)
+ * @param indexInterval  how often open packs are finished and the packs uploaded so far indexed, so
+ *                       that a killed run's packs are reused by the next run; the repository also
+ *                       indexes finished packs every few packs by itself, so this only bounds the
+ *                       loss on a slow source
  */
 public record BackupOptions(List<Path> sources, List<String> excludes, List<Path> excludeFiles, List<String> includes,
         boolean excludeCaches, boolean oneFileSystem, long maxFileSize, long minFileSize, Id parent, boolean force,

@@ -7,7 +7,9 @@ import java.util.List;
  * One entry of a {@link Tree}: a file, directory, symlink, device, FIFO or socket with its metadata,
  * as restic's tree JSON stores it.
  *
- * @param name               the entry's name within its directory
+ * @param name               the entry's name within its directory, as the file system has it (the tree
+ *                           codec stores it Go-quoted as restic does); a byte that is not valid UTF-8
+ *                           is the lone surrogate U+DC00 + byte
  * @param type               what it is
  * @param permissions        POSIX permission bits including set-uid, set-gid and sticky ({@code 07777})
  * @param mtime              modification time to the nanosecond, or null

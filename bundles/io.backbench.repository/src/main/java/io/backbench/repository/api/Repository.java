@@ -11,7 +11,9 @@ import java.util.List;
  * {@link RepositoryOptions#packSize()} bytes, data and trees apart. A full pack is uploaded at once;
  * {@link #flush()} uploads the rest and then writes an index file for every pack uploaded since the
  * last flush. {@link #saveSnapshot} flushes first. So the order is always packs, index, snapshot, and
- * a crash leaves only unreferenced data that a later session's blobs may reuse once indexed.
+ * a crash leaves only unreferenced data that a later session's blobs may reuse once indexed. While
+ * saving, finished packs are indexed every few packs (4 at first, more as the session grows) without
+ * finishing open ones, so a killed session's uploads are mostly known to the next session.
  *
  * <h2>Threads</h2>
  * {@code saveBlob}, {@code loadBlob}, {@code hasBlob} and the tree methods may be called from many
@@ -48,6 +50,40 @@ public interface Repository extends AutoCloseable {
 
     /** Reads, verifies (SHA-256) and returns a blob's plaintext. */
     byte[] loadBlob(BlobType type, Id id) throws RepositoryException;
+
+    /**
+     * Receives the blobs of {@link #loadBlobs}, one call per blob, in offset order, on the calling
+     * thread. The array is the blob's plaintext and belongs to the receiver.
+     */
+    @FunctionalInterface
+    interface BlobReceiver {
+        void accept(PackedBlob blob, byte[] plaintext) throws java.io.IOException;
+
+        /** A blob that cannot be decrypted or does not match its id; by default the reading stops with it. */
+        default void damaged(PackedBlob blob, RepositoryException problem) throws java.io.IOException {
+            throw problem;
+        }
+    }
+
+    /**
+     * Reads, verifies (SHA-256) and hands over several blobs that live in the same pack, reading the
+     * pack's range that covers them once instead of once per blob (a restore reads pack by pack).
+     * {@code blobs} must all name the same pack; a blob listed twice is delivered twice. A damaged
+     * blob goes to {@link BlobReceiver#damaged} and the others are still delivered. An
+     * {@link java.io.IOException} of the receiver stops the reading and is thrown as it is.
+     */
+    default void loadBlobs(List<PackedBlob> blobs, BlobReceiver receiver) throws java.io.IOException {
+        for (PackedBlob b : blobs) {
+            byte[] plain;
+            try {
+                plain = loadBlob(b.type(), b.id());
+            } catch (RepositoryException e) {
+                receiver.damaged(b, e);
+                continue;
+            }
+            receiver.accept(b, plain);
+        }
+    }
 
     Id saveTree(Tree tree) throws RepositoryException;
 

@@ -32,7 +32,8 @@ public record Tree(List<Node> nodes) {
         return null;
     }
 
-    // Go compares strings byte-wise; UTF-16 order differs for characters beyond the BMP
+    // Go compares strings byte-wise; UTF-16 order differs for characters beyond the BMP, and a byte
+    // that is not valid UTF-8 (carried as U+DC80..U+DCFF, see Node#name) must compare as that byte
     private static int compareUtf8(String a, String b) {
         int i = 0;
         int j = 0;
@@ -40,11 +41,32 @@ public record Tree(List<Node> nodes) {
             int ca = a.codePointAt(i);
             int cb = b.codePointAt(j);
             if (ca != cb) {
+                if (rawByte(ca) || rawByte(cb)) {
+                    return java.util.Arrays.compareUnsigned(bytes(a.substring(i)), bytes(b.substring(j)));
+                }
                 return Integer.compare(ca, cb);
             }
             i += Character.charCount(ca);
             j += Character.charCount(cb);
         }
         return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static boolean rawByte(int cp) {
+        return cp >= 0xdc80 && cp <= 0xdcff;
+    }
+
+    private static byte[] bytes(String s) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length() * 2);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (rawByte(cp)) {
+                out.write(cp - 0xdc00);
+            } else {
+                out.writeBytes(new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
     }
 }

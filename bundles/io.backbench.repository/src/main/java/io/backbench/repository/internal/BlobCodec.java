@@ -1,7 +1,6 @@
 package io.backbench.repository.internal;
 
 import java.io.IOException;
-import java.security.MessageDigest;
 
 import io.backbench.repository.api.BlobType;
 import io.backbench.repository.api.Compression;
@@ -20,6 +19,9 @@ final class BlobCodec {
     record Sealed(byte[] bytes, int uncompressedLength) {
     }
 
+    /** Per thread, the compressor's output buffer: a new 8 MiB array per blob costs more to zero than to fill. */
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][]);
+
     private final CryptoKey key;
     private final int version;
     private final Compression compression;
@@ -34,7 +36,7 @@ final class BlobCodec {
         boolean compress = version >= 2 && len > 0 && (type == BlobType.TREE || compression != Compression.OFF);
         if (compress) {
             int level = compression == Compression.MAX ? LEVEL_MAX : LEVEL_AUTO;
-            byte[] c = new byte[Zstd.maxCompressedLength(len)];
+            byte[] c = scratch(Zstd.maxCompressedLength(len));
             int n = Zstd.compress(data, off, len, c, 0, level);
             if (n < len) {
                 byte[] out = new byte[n + CryptoKey.OVERHEAD];
@@ -45,21 +47,32 @@ final class BlobCodec {
         return new Sealed(key.seal(data, off, len), 0);
     }
 
+    private static byte[] scratch(int size) {
+        byte[][] holder = SCRATCH.get();
+        if (holder[0] == null || holder[0].length < size) {
+            holder[0] = new byte[Math.max(size, 64 << 10)];
+        }
+        return holder[0];
+    }
+
     /** Decrypts, decompresses and checks the hash of a blob read from its pack. */
     byte[] open(PackedBlob b, byte[] raw) throws RepositoryException {
+        return open(b, raw, 0, raw.length);
+    }
+
+    /** As {@link #open(PackedBlob, byte[])} for the blob at {@code raw[off..off+len)}. */
+    byte[] open(PackedBlob b, byte[] raw, int off, int len) throws RepositoryException {
         String what = b.type().jsonName() + " blob " + b.id().shortHex() + " in pack " + b.pack().shortHex();
         byte[] plain;
         try {
-            plain = key.open(raw);
+            plain = key.open(raw, off, len);
             if (b.compressed()) {
                 plain = Zstd.decompress(plain, 0, plain.length, b.uncompressedLength());
             }
         } catch (IOException e) {
             throw new RepositoryException(what + " is damaged: " + e.getMessage(), e);
         }
-        MessageDigest md = Id.sha256();
-        md.update(plain);
-        if (!Id.of(md.digest()).equals(b.id())) {
+        if (!Id.hash(plain, 0, plain.length).equals(b.id())) {
             throw new RepositoryException(what + " is damaged: its content does not match its id");
         }
         return plain;

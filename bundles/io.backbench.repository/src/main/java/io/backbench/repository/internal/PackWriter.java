@@ -130,7 +130,15 @@ final class PackWriter {
         }
     }
 
-    private List<Id> writeIndex() throws RepositoryException {
+    /** How many uploaded packs no index file lists yet. */
+    int unindexedPacks() {
+        synchronized (unindexed) {
+            return unindexed.size();
+        }
+    }
+
+    /** Writes index files for the packs uploaded so far; open packs stay open. Returns the index files written. */
+    List<Id> writeIndex() throws RepositoryException {
         List<IndexCodec.PackEntries> packs;
         synchronized (unindexed) {
             packs = new ArrayList<>(unindexed);

@@ -38,6 +38,8 @@ public final class ResticRepository implements Repository {
     private final BlobCodec blobs;
     private final Locker locker;
     private final Set<RepositoryLock> heldLocks = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean indexing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong packsIndexedEarly = new java.util.concurrent.atomic.AtomicLong();
     private volatile Id keyId;
 
     private ResticRepository(Store store, CryptoKey master, Id keyId, RepositoryConfig config, RepositoryOptions options) {
@@ -139,10 +141,30 @@ public final class ResticRepository implements Repository {
         try {
             BlobCodec.Sealed s = blobs.seal(type, data, off, len);
             packs.add(type, id, s.bytes(), s.uncompressedLength());
-            return true;
         } catch (RepositoryException | RuntimeException e) {
             index.unclaim(type, id);
             throw e;
+        }
+        indexFinishedPacks();
+        return true;
+    }
+
+    /**
+     * So that a killed session's packs are reused by the next one, an index file is written for the
+     * finished packs once 4 of them wait, then once half as many as indexed so far wait (at most
+     * 256): a crash loses at most a third of the work, and a big backup writes few index files.
+     * Open packs stay open. Runs on the saving thread; one at a time, the others go on.
+     */
+    private void indexFinishedPacks() throws RepositoryException {
+        int waiting = packs.unindexedPacks();
+        if (waiting < Math.min(256, Math.max(4, packsIndexedEarly.get() / 2)) || !indexing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            packsIndexedEarly.addAndGet(waiting);
+            packs.writeIndex();
+        } finally {
+            indexing.set(false);
         }
     }
 
@@ -163,6 +185,39 @@ public final class ResticRepository implements Repository {
         }
         byte[] raw = store.read(Store.packKey(b.pack()), b.offset(), b.length());
         return blobs.open(b, raw);
+    }
+
+    @Override
+    public void loadBlobs(List<PackedBlob> wanted, BlobReceiver receiver) throws java.io.IOException {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        List<PackedBlob> sorted = new ArrayList<>(wanted);
+        sorted.sort(Comparator.comparingLong(PackedBlob::offset));
+        Id pack = sorted.get(0).pack();
+        long from = sorted.get(0).offset();
+        long to = from;
+        for (PackedBlob b : sorted) {
+            if (!b.pack().equals(pack)) {
+                throw new IllegalArgumentException("loadBlobs takes blobs of one pack, got " + pack.shortHex() + " and "
+                        + b.pack().shortHex());
+            }
+            to = Math.max(to, b.offset() + b.length());
+        }
+        if (to - from > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("the blobs span more than 2 GiB of pack " + pack.shortHex());
+        }
+        byte[] raw = store.read(Store.packKey(pack), from, (int) (to - from));
+        for (PackedBlob b : sorted) {
+            byte[] plain;
+            try {
+                plain = blobs.open(b, raw, (int) (b.offset() - from), b.length());
+            } catch (RepositoryException e) {
+                receiver.damaged(b, e);
+                continue;
+            }
+            receiver.accept(b, plain);
+        }
     }
 
     @Override

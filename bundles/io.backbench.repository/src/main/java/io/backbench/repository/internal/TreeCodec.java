@@ -14,7 +14,10 @@ import io.backbench.repository.api.NodeType;
 import io.backbench.repository.api.RepositoryException;
 import io.backbench.repository.api.Tree;
 
-/** Trees as restic's JSON: {@code {"nodes":[...]}} and a newline, with restic's member names and omissions. */
+/**
+ * Trees as restic's JSON: {@code {"nodes":[...]}} and a newline, with restic's member names and
+ * omissions. Node names are Go-quoted inside the JSON string as restic stores them ({@link GoQuote}).
+ */
 final class TreeCodec {
     // Go writes a zero time.Time; we read it back as "no time"
     private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
@@ -35,7 +38,7 @@ final class TreeCodec {
     }
 
     private static void writeNode(JsonWriter w, Node n) {
-        w.beginObject().field("name", n.name()).field("type", n.type().jsonName());
+        w.beginObject().field("name", GoQuote.quote(n.name())).field("type", n.type().jsonName());
         long mode = GoFileMode.encode(n.type(), n.permissions());
         if (mode != 0) {
             w.name("mode").value(mode);
@@ -91,7 +94,7 @@ final class TreeCodec {
     }
 
     private static Node readNode(Map<String, Object> m, String what) throws RepositoryException {
-        String name = Json.string(m, "name", what);
+        String name = GoQuote.unquote(Json.string(m, "name", what));
         String typeName = Json.string(m, "type", what);
         NodeType type = NodeType.ofJsonName(typeName);
         if (type == null) {

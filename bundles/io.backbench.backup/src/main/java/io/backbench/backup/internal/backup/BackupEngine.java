@@ -65,7 +65,10 @@ public final class BackupEngine {
         PathFilter filter = PathFilter.of(options);
         StoredSnapshot parent = findParent(sources);
         int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
-        int readerCount = Math.max(2, threads);
+        // by default, readers mostly wait for the disk on small files: several keep the device busy (tar,
+        // one at a time, spends most of its time waiting); chunking on them is CPU work the OS spreads
+        // over the cores. An explicit thread count is taken as it is.
+        int readerCount = options.threads() > 0 ? Math.max(2, threads) : Math.max(8, threads * 2);
         ExecutorService readers = Executors.newFixedThreadPool(readerCount, daemon("backbench-backup-read"));
         ExecutorService savers = Executors.newFixedThreadPool(threads, daemon("backbench-backup-save"));
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("backbench-backup-timer"));

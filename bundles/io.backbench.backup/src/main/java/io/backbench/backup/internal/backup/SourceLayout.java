@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
-import io.backbench.backup.internal.NodeNames;
 import io.backbench.backup.internal.scan.FsEntry;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Node;
@@ -65,7 +64,7 @@ final class SourceLayout {
             } catch (NoSuchFileException ex) {
                 throw new IOException(p + " does not exist; check the paths to back up", ex);
             }
-            String name = NodeNames.quote(c.getKey());
+            String name = c.getKey();
             Node old = oldTree == null ? null : oldTree.find(name);
             if (c.getValue().source) {
                 kids.add(walker.entry(e, name, old, e.dev()));

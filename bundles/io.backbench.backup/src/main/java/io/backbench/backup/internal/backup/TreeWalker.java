@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -15,11 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 
-import io.backbench.backup.internal.NodeNames;
 import io.backbench.backup.internal.scan.FsEntry;
 import io.backbench.backup.internal.scan.Names;
 import io.backbench.backup.internal.scan.PathFilter;
 import io.backbench.repository.api.ExtendedAttribute;
+import io.backbench.repository.api.BlobType;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
@@ -84,7 +86,19 @@ final class TreeWalker {
 
     /** The tree of a folder's content (kept entries only); {@code oldTree} is its tree in the parent, or null. */
     CompletableFuture<Id> contents(Path dir, Tree oldTree, long rootDev) {
+        return contents(dir, oldTree, null, rootDev);
+    }
+
+    /** As above; {@code oldId} is the id of {@code oldTree} (null if unknown): an unchanged folder keeps it. */
+    CompletableFuture<Id> contents(Path dir, Tree oldTree, Id oldId, long rootDev) {
         List<CompletableFuture<Node>> kids = new ArrayList<>();
+        // Tree.find is a linear search: a folder of thousands of files would cost millions of compares
+        Map<String, Node> oldNodes = new HashMap<>();
+        if (oldTree != null) {
+            for (Node n : oldTree.nodes()) {
+                oldNodes.put(n.name(), n);
+            }
+        }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path child : ds) {
                 checkStop();
@@ -98,21 +112,31 @@ final class TreeWalker {
                     continue;
                 }
                 if (filter.keep(ce, rootDev)) {
-                    String name = NodeNames.quote(child.getFileName().toString());
-                    kids.add(entry(ce, name, oldTree == null ? null : oldTree.find(name), rootDev));
+                    String name = child.getFileName().toString();
+                    kids.add(entry(ce, name, oldNodes.get(name), rootDev));
                 }
             }
         } catch (IOException ex) {
             warnings.add(dir, "cannot list the folder: " + ex);
         }
-        return saveTree(kids);
+        return saveTree(kids, oldTree, oldId);
     }
 
     CompletableFuture<Id> saveTree(List<CompletableFuture<Node>> kids) {
+        return saveTree(kids, null, null);
+    }
+
+    private CompletableFuture<Id> saveTree(List<CompletableFuture<Node>> kids, Tree oldTree, Id oldId) {
         return CompletableFuture.allOf(kids.toArray(CompletableFuture[]::new)).thenApply(v -> {
             List<Node> nodes = kids.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
             try {
-                return repo.saveTree(new Tree(nodes));
+                Tree tree = new Tree(nodes);
+                // a folder whose every entry is as before is the parent's tree: no need to encode,
+                // hash and look it up again (most folders, after a small change)
+                if (oldId != null && !force && tree.nodes().equals(oldTree.nodes()) && repo.hasBlob(BlobType.TREE, oldId)) {
+                    return oldId;
+                }
+                return repo.saveTree(tree);
             } catch (RepositoryException ex) {
                 throw new CompletionException(ex);
             }
@@ -136,7 +160,8 @@ final class TreeWalker {
         if (!filter.descend(e, rootDev)) {
             return saveTree(List.of()).thenApply(id -> b.subtree(id).build());
         }
-        return contents(e.path(), oldTree(old), rootDev).thenApply(id -> b.subtree(id).build());
+        Tree before = oldTree(old);
+        return contents(e.path(), before, before == null ? null : old.subtree(), rootDev).thenApply(id -> b.subtree(id).build());
     }
 
     private List<ExtendedAttribute> dirXattrs(FsEntry e, Node old) {

@@ -80,6 +80,30 @@ final class Args {
         return out;
     }
 
+    /** Every option and flag given, by the spelling used. */
+    java.util.Set<String> given() {
+        java.util.Set<String> out = new java.util.TreeSet<>(values.keySet());
+        out.addAll(flags);
+        return out;
+    }
+
+    /** A non-negative whole number option, or {@code otherwise} when not given. */
+    int count(String name, int otherwise) throws UsageException {
+        String v = value(name);
+        if (v == null) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new UsageException(name + " needs a whole number of 0 or more, got '" + v + "'");
+    }
+
     boolean flag(String... names) {
         for (String n : names) {
             if (flags.contains(n)) {

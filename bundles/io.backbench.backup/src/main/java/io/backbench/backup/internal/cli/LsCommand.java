@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.backbench.backup.internal.NodeNames;
 import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
@@ -95,7 +94,7 @@ public final class LsCommand extends RepoCommandBase {
     private void walk(Repository repo, Id tree, String prefix, String below, boolean longFormat, CommandContext ctx, int[] count)
             throws IOException {
         for (Node n : repo.loadTree(tree).nodes()) {
-            String path = prefix + "/" + NodeNames.unquote(n.name());
+            String path = prefix + "/" + n.name();
             boolean inside = below.isEmpty() || path.equals(below) || path.startsWith(below + "/");
             boolean onTheWay = below.startsWith(path + "/");
             if (inside) {
@@ -111,7 +110,7 @@ public final class LsCommand extends RepoCommandBase {
     private static void print(Node n, String path, boolean longFormat, CommandContext ctx) {
         if (ctx.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", NodeNames.unquote(n.name()));
+            m.put("name", n.name());
             m.put("type", n.type().jsonName());
             m.put("path", path);
             m.put("uid", n.uid());

@@ -43,42 +43,86 @@ public final class RepoCommand extends RepoCommandBase {
 
     @Override
     public String summary() {
-        return "Create a repository and manage its keys (repo init, repo key list|add|remove|passwd)";
+        return "Create, check and maintain a repository: init, check, prune, stats, unlock, rebuild-index, key";
     }
 
     @Override
     public String usage() {
         return """
                 Usage: backbench repo init [--json]
+                       backbench repo check [--read-data | --read-data-subset 5%|n/t] [--json]
+                       backbench repo prune [--max-unused 5%] [--dry-run] [--json]
+                       backbench repo stats [SNAPSHOT...] [--host NAME] [--json]
+                       backbench repo unlock [--remove-all]
+                       backbench repo rebuild-index [--read-all-packs]
                        backbench repo key list [--json]
                        backbench repo key add [--new-password-file FILE]
                        backbench repo key remove KEY-ID
                        backbench repo key passwd [--new-password-file FILE]
 
                 init creates an empty repository (restic's format version 2) at the location; restic can
-                use it too. key manages the passwords (each one a key file for the same master key); a
-                new password comes from --new-password-file, $BACKBENCH_NEW_PASSWORD or a prompt.
+                use it too.
+                check examines snapshots, trees, index and pack headers; --read-data also reads every
+                pack and verifies each blob, --read-data-subset only some packs: 5% picks at random, 2/7
+                the second of seven parts (run 1/7 to 7/7 on successive days to read everything once a
+                week). Exit code 1 when the repository is damaged; each error names the pack, the blob
+                and the files it affects.
+                prune deletes data no snapshot uses (after 'backbench forget') and repacks partly used
+                packs, leaving at most --max-unused of the repository unused (default 5%, 'unlimited'
+                repacks nothing). --dry-run shows what would be done.
+                stats shows the raw size of the snapshots (all, or the ones named), their size after
+                deduplication and as stored, and the ratios.
+                unlock removes stale locks (older than 30 minutes, or of a process on this host that
+                is gone); --remove-all removes every lock: only when no other command is running.
+                rebuild-index writes a new index from the pack files (after a crash or damage).
+                key manages the passwords (each one a key file for the same master key); a new
+                password comes from --new-password-file, $BACKBENCH_NEW_PASSWORD or a prompt.
 
                 """ + COMMON_OPTIONS;
     }
 
+    /** Each sub-command's own options; the union is parsed, then a sub-command refuses the others. */
+    private static final Map<String, Set<String>> OWN_OPTIONS = Map.of("init", Set.of(),
+            "key", Set.of("--new-password-file"), "check", Set.of("--read-data", "--read-data-subset"),
+            "prune", Set.of("--max-unused", "--dry-run"), "stats", Set.of("--host"), "unlock", Set.of("--remove-all"),
+            "rebuild-index", Set.of("--read-all-packs"));
+
     @Override
     Set<String> valueOptions() {
-        return Set.of("--new-password-file");
+        return Set.of("--new-password-file", "--read-data-subset", "--max-unused", "--host");
     }
 
     @Override
     Set<String> flagOptions() {
-        return Set.of();
+        return Set.of("--read-data", "--dry-run", "--remove-all", "--read-all-packs");
     }
 
     @Override
-    int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
+    int run(Args a, RepoAccess access, CommandContext ctx) throws IOException, Args.UsageException {
         List<String> p = a.positional;
         if (p.isEmpty()) {
-            return ctx.usageError("'repo' needs a sub-command: init, key");
+            return ctx.usageError("'repo' needs a sub-command: init, check, prune, stats, unlock, rebuild-index or key");
+        }
+        Set<String> own = OWN_OPTIONS.get(p.get(0));
+        if (own == null) {
+            return ctx.usageError("unknown sub-command 'repo " + p.get(0) + "'; 'backbench help repo' lists them");
+        }
+        for (String o : a.given()) {
+            if (!own.contains(o) && !RepoAccess.OPTIONS.contains(o)) {
+                return ctx.usageError("option " + o + " does not apply to 'repo " + p.get(0) + "'");
+            }
         }
         switch (p.get(0)) {
+            case "check":
+                return RepoMaintenance.check(a, access, ctx);
+            case "prune":
+                return RepoMaintenance.prune(a, access, ctx);
+            case "stats":
+                return RepoMaintenance.stats(a, access, ctx);
+            case "unlock":
+                return RepoMaintenance.unlock(a, access, ctx);
+            case "rebuild-index":
+                return RepoMaintenance.rebuildIndex(a, access, ctx);
             case "init":
                 if (p.size() != 1) {
                     return ctx.usageError("'repo init' takes no arguments");

@@ -36,7 +36,7 @@ abstract class RepoCommandBase implements Command {
 
     abstract Set<String> flagOptions();
 
-    abstract int run(Args args, RepoAccess access, CommandContext ctx) throws IOException;
+    abstract int run(Args args, RepoAccess access, CommandContext ctx) throws IOException, Args.UsageException;
 
     @Override
     public boolean supportsJson() {
@@ -55,6 +55,8 @@ abstract class RepoCommandBase implements Command {
         }
         try {
             return run(args, new RepoAccess(types, env, args), ctx);
+        } catch (Args.UsageException e) {
+            return ctx.usageError(e.getMessage());
         } catch (CancellationException e) {
             return ctx.failure(name() + " was cancelled");
         } catch (IOException e) {

@@ -8,68 +8,235 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.backbench.backup.internal.restore.RestorePlan.Item;
 import io.backbench.repository.api.BlobType;
 import io.backbench.repository.api.Id;
-import io.backbench.repository.api.Node;
 import io.backbench.repository.api.PackedBlob;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.RepositoryException;
 
 /**
- * Writes a file's content from its data blobs. A blob that is all zeros becomes a hole when writing
- * sparse (the common zero chunk is known by its id, without loading it); the file's length is
- * set at the end, so trailing holes count too. Verification reads the file back chunk by chunk and
- * compares each chunk's SHA-256 with its blob id. Called from the restore's writer threads.
+ * Writes the content of many files pack by pack, as restic's restorer does: every pack that holds
+ * wanted blobs is read once (one range read covering them) and each blob is written at every place
+ * it occurs, in whichever files. A file is finished (its length set, so trailing holes count, then
+ * handed to {@link Finisher}) when its last piece is written, on the thread that wrote it. A blob that
+ * is all zeros becomes a hole when writing sparse (the common zero chunk is known by its id, without
+ * loading it). {@link #plan} runs on the restore's thread; the tasks it returns run on the writers.
  */
 final class ContentWriter {
     private static final int BUFFER = 1 << 20;
     /** A long run of zeros is cut into chunks of the minimum size: the fingerprint of a zero window is 0. */
     private static final int ZERO_CHUNK = io.backbench.repository.api.Chunker.MIN_SIZE;
     private static final Id ZERO_CHUNK_ID = Id.hash(new byte[ZERO_CHUNK]);
-    private final Repository repo;
-    private final boolean sparse;
+    /** Files without anything to write are created in groups of this many per task. */
+    private static final int EMPTY_BATCH = 256;
 
-    ContentWriter(Repository repo, boolean sparse) {
-        this.repo = repo;
-        this.sparse = sparse;
+    /** Called on a writer thread when a file's content is complete (or failed: {@code error} not null). */
+    interface Finisher {
+        void finished(Item file, long bytes, String error);
     }
 
-    /** Writes the content into the (new or truncated) file {@code p}; returns the bytes it holds. */
-    long write(Path p, Node n) throws IOException {
-        long pos = 0;
-        try (RandomAccessFile raf = new RandomAccessFile(p.toFile(), "rw")) {
-            raf.setLength(0);
-            FileChannel ch = raf.getChannel();
-            for (Id id : n.content() == null ? java.util.List.<Id>of() : n.content()) {
-                int len = length(id);
-                if (sparse && len == ZERO_CHUNK && id.equals(ZERO_CHUNK_ID)) {
-                    pos += len;
-                    continue;
+    /** One file being written: its pieces still to come, its final length, where its data ends. */
+    static final class FileTask {
+        final Item item;
+        final long size;
+        final AtomicInteger pending = new AtomicInteger();
+        final AtomicLong dataEnd = new AtomicLong();
+        volatile String error;
+
+        FileTask(Item item, long size) {
+            this.item = item;
+            this.size = size;
+        }
+    }
+
+    private record Piece(FileTask file, long offset) {
+    }
+
+    private static final class Wanted {
+        final PackedBlob blob;
+        final List<Piece> pieces = new ArrayList<>(1);
+
+        Wanted(PackedBlob blob) {
+            this.blob = blob;
+        }
+    }
+
+    private final Repository repo;
+    private final boolean sparse;
+    private final Finisher finisher;
+
+    ContentWriter(Repository repo, boolean sparse, Finisher finisher) {
+        this.repo = repo;
+        this.sparse = sparse;
+        this.finisher = finisher;
+    }
+
+    /**
+     * Works out which pack gives which bytes to which file; returns one task per pack (and per group
+     * of files with nothing to write). Throws if a blob is missing from the index.
+     */
+    List<Callable<Void>> plan(List<Item> files) throws RepositoryException {
+        Map<Id, Map<Id, Wanted>> byPack = new LinkedHashMap<>();
+        List<FileTask> nothingToWrite = new ArrayList<>();
+        for (Item f : files) {
+            List<Id> content = f.node().content() == null ? List.of() : f.node().content();
+            List<PackedBlob> blobs = new ArrayList<>(content.size());
+            long size = 0;
+            for (Id id : content) {
+                PackedBlob b = lookup(id);
+                blobs.add(b);
+                size += b.plaintextLength();
+            }
+            FileTask task = new FileTask(f, size);
+            long pos = 0;
+            List<Piece> pieces = new ArrayList<>(blobs.size());
+            List<Wanted> where = new ArrayList<>(blobs.size());
+            for (PackedBlob b : blobs) {
+                if (!(sparse && b.plaintextLength() == ZERO_CHUNK && b.id().equals(ZERO_CHUNK_ID))) {
+                    Wanted w = byPack.computeIfAbsent(b.pack(), k -> new LinkedHashMap<>()).computeIfAbsent(b.id(), k -> new Wanted(b));
+                    pieces.add(new Piece(task, pos));
+                    where.add(w);
                 }
-                byte[] data = repo.loadBlob(BlobType.DATA, id);
-                if (sparse && allZero(data)) {
-                    pos += data.length;
-                    continue;
+                pos += b.plaintextLength();
+            }
+            // count all pieces before any is added: a writer must not see the count reach 0 early
+            task.pending.set(pieces.size());
+            for (int i = 0; i < pieces.size(); i++) {
+                where.get(i).pieces.add(pieces.get(i));
+            }
+            if (pieces.isEmpty()) {
+                nothingToWrite.add(task);
+            }
+        }
+        List<Callable<Void>> tasks = new ArrayList<>(byPack.size() + nothingToWrite.size() / EMPTY_BATCH + 1);
+        for (int i = 0; i < nothingToWrite.size(); i += EMPTY_BATCH) {
+            List<FileTask> group = nothingToWrite.subList(i, Math.min(nothingToWrite.size(), i + EMPTY_BATCH));
+            tasks.add(() -> {
+                for (FileTask t : group) {
+                    finish(t);
                 }
-                ByteBuffer bb = ByteBuffer.wrap(data);
-                while (bb.hasRemaining()) {
-                    pos += ch.write(bb, pos);
+                return null;
+            });
+        }
+        for (Map<Id, Wanted> pack : byPack.values()) {
+            tasks.add(() -> {
+                restorePack(pack);
+                return null;
+            });
+        }
+        return tasks;
+    }
+
+    private PackedBlob lookup(Id id) throws RepositoryException {
+        PackedBlob b = repo.index().lookup(BlobType.DATA, id).orElse(null);
+        if (b == null) {
+            throw new RepositoryException("data blob " + id.shortHex() + " is not in the index of " + repo.describe()
+                    + "; the repository is damaged ('backbench repo check' tells more)");
+        }
+        return b;
+    }
+
+    // on a writer thread
+    private void restorePack(Map<Id, Wanted> pack) {
+        Map<FileTask, FileChannel> open = new IdentityHashMap<>();
+        List<PackedBlob> blobs = new ArrayList<>(pack.size());
+        for (Wanted w : pack.values()) {
+            blobs.add(w.blob);
+        }
+        try {
+            repo.loadBlobs(blobs, new Repository.BlobReceiver() {
+                @Override
+                public void accept(PackedBlob b, byte[] plain) {
+                    boolean hole = sparse && allZero(plain);
+                    for (Piece p : pack.get(b.id()).pieces) {
+                        if (!hole && p.file.error == null) {
+                            write(p, plain, open);
+                        }
+                    }
+                }
+
+                @Override
+                public void damaged(PackedBlob b, RepositoryException problem) {
+                    for (Piece p : pack.get(b.id()).pieces) {
+                        p.file.error = "cannot restore its data: " + problem.getMessage();
+                    }
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            String why = "cannot read its data from pack " + blobs.get(0).pack().shortHex() + ": " + e.getMessage();
+            for (Wanted w : pack.values()) {
+                for (Piece p : w.pieces) {
+                    if (p.file.error == null) {
+                        p.file.error = why;
+                    }
                 }
             }
-            raf.setLength(pos);
         }
-        return pos;
+        for (Map.Entry<FileTask, FileChannel> e : open.entrySet()) {
+            try {
+                e.getValue().close();
+            } catch (IOException ex) {
+                e.getKey().error = "cannot write the file: " + ex;
+            }
+        }
+        for (Wanted w : pack.values()) {
+            for (Piece p : w.pieces) {
+                if (p.file.pending.decrementAndGet() == 0) {
+                    finish(p.file);
+                }
+            }
+        }
+    }
+
+    private static void write(Piece p, byte[] data, Map<FileTask, FileChannel> open) {
+        FileTask f = p.file;
+        try {
+            FileChannel ch = open.get(f);
+            if (ch == null) {
+                ch = FileChannel.open(f.item.dest(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                open.put(f, ch);
+            }
+            ByteBuffer bb = ByteBuffer.wrap(data);
+            long pos = p.offset;
+            while (bb.hasRemaining()) {
+                pos += ch.write(bb, pos);
+            }
+            f.dataEnd.accumulateAndGet(pos, Math::max);
+        } catch (IOException | RuntimeException e) {
+            f.error = "cannot write the file: " + e;
+        }
+    }
+
+    /** Gives the file its full length (holes at the end, or no data at all) and hands it on. */
+    private void finish(FileTask f) {
+        if (f.error == null && (f.dataEnd.get() < f.size || f.size == 0)) {
+            try (RandomAccessFile raf = new RandomAccessFile(f.item.dest().toFile(), "rw")) {
+                raf.setLength(f.size);
+            } catch (IOException | RuntimeException e) {
+                f.error = "cannot write the file: " + e;
+            }
+        }
+        finisher.finished(f.item, f.size, f.error);
     }
 
     /** Null if the file holds exactly the node's content, else what differs. */
-    String verify(Path p, Node n) throws IOException {
+    String verify(Path p, io.backbench.repository.api.Node n) throws IOException {
         MessageDigest sha = Id.sha256();
         byte[] buf = new byte[BUFFER];
         long offset = 0;
         try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            for (Id id : n.content() == null ? java.util.List.<Id>of() : n.content()) {
-                long left = length(id);
+            for (Id id : n.content() == null ? List.<Id>of() : n.content()) {
+                long left = lookup(id).plaintextLength();
                 sha.reset();
                 while (left > 0) {
                     int r = ch.read(ByteBuffer.wrap(buf, 0, (int) Math.min(buf.length, left)), offset);
@@ -91,18 +258,17 @@ final class ContentWriter {
         return null;
     }
 
-    private int length(Id id) throws RepositoryException {
-        PackedBlob b = repo.index().lookup(BlobType.DATA, id).orElse(null);
-        if (b == null) {
-            throw new RepositoryException("data blob " + id.shortHex() + " is not in the index of " + repo.describe()
-                    + "; the repository is damaged ('backbench repo check' tells more)");
-        }
-        return b.plaintextLength();
-    }
-
     private static boolean allZero(byte[] data) {
-        for (byte b : data) {
-            if (b != 0) {
+        int i = 0;
+        // eight bytes at a time: a full chunk of real data usually fails in the first word
+        java.nio.LongBuffer words = ByteBuffer.wrap(data).asLongBuffer();
+        for (int n = words.remaining(); i < n; i++) {
+            if (words.get(i) != 0) {
+                return false;
+            }
+        }
+        for (int b = i * 8; b < data.length; b++) {
+            if (data[b] != 0) {
                 return false;
             }
         }

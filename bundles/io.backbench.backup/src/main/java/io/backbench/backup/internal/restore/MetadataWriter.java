@@ -11,7 +11,9 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.backbench.repository.api.ExtendedAttribute;
@@ -22,13 +24,50 @@ import io.backbench.repository.api.NodeType;
  * Creates special files and applies a node's metadata to a restored path, in the order that keeps
  * each step from undoing another: extended attributes, owner (chown clears set-id bits), mode,
  * times last. The JDK covers most of it; {@code mkfifo}, {@code mknod} and {@code touch -h} (for a
- * symlink's nanoseconds) run as processes where it cannot. Stateless, thread-safe.
+ * symlink's nanoseconds) run as processes where it cannot. Times the JDK cannot set exactly are
+ * collected and set by {@link #flushTimes()} with one {@code touch} per distinct time (thousands of
+ * symlinks share a few dozen times), because starting a process per link costs milliseconds each.
+ * Thread-safe.
  */
 final class MetadataWriter {
+    /** Paths per time to set with {@code touch -h -m} (mtime) or {@code -a} (atime); guarded by itself. */
+    private final Map<Instant, List<String>> mtimes = new HashMap<>();
+    private final Map<Instant, List<String>> atimes = new HashMap<>();
     private final boolean owners;
 
     MetadataWriter(boolean owners) {
         this.owners = owners;
+    }
+
+    /**
+     * Sets the times collected by {@link #apply} for symlinks and special files; returns the problems.
+     * Call once after every such entry is created and before anything else changes them.
+     */
+    List<String> flushTimes() {
+        List<String> problems = new ArrayList<>();
+        synchronized (mtimes) {
+            touchAll("-m", mtimes, problems);
+            touchAll("-a", atimes, problems);
+            mtimes.clear();
+            atimes.clear();
+        }
+        return problems;
+    }
+
+    private static void touchAll(String which, Map<Instant, List<String>> byTime, List<String> problems) {
+        for (Map.Entry<Instant, List<String>> e : byTime.entrySet()) {
+            List<String> paths = e.getValue();
+            // a few hundred paths per process keep the command line far below the system's limit
+            for (int i = 0; i < paths.size(); i += 200) {
+                List<String> cmd = new ArrayList<>(List.of("touch", "-h", which, "-d", stamp(e.getKey()), "--"));
+                cmd.addAll(paths.subList(i, Math.min(paths.size(), i + 200)));
+                try {
+                    run(cmd);
+                } catch (IOException ex) {
+                    problems.add("cannot set times of " + paths.subList(i, Math.min(paths.size(), i + 200)) + ": " + ex.getMessage());
+                }
+            }
+        }
     }
 
     /** Creates a FIFO or a device node at {@code p}. */
@@ -92,7 +131,7 @@ final class MetadataWriter {
         }
     }
 
-    private static void times(Path p, Node n, LinkOption[] how, List<String> problems) {
+    private void times(Path p, Node n, LinkOption[] how, List<String> problems) {
         Instant m = n.mtime();
         Instant a = n.atime() != null ? n.atime() : m;
         if (m == null) {
@@ -104,11 +143,15 @@ final class MetadataWriter {
                 // the JDK opens the file to set its times: never done for a FIFO (it blocks) or a device
                 Files.getFileAttributeView(p, BasicFileAttributeView.class, how).setTimes(FileTime.from(m), FileTime.from(a), null);
             }
-            boolean lostNanos = how.length > 0 && (m.getNano() % 1000 != 0 || a.getNano() % 1000 != 0);
-            if (special || lostNanos) {
-                // touch -h sets times by name (utimensat) without opening, with nanoseconds, symlinks included
-                run(List.of("touch", "-h", "-m", "-d", stamp(m), "--", p.toString()));
-                run(List.of("touch", "-h", "-a", "-d", stamp(a), "--", p.toString()));
+            // the JDK sets a symlink's times with lutimes (microseconds): touch -h (utimensat, by name,
+            // without opening, nanoseconds) corrects the mtime later; a special file gets both from touch
+            synchronized (mtimes) {
+                if (special || (how.length > 0 && m.getNano() % 1000 != 0)) {
+                    mtimes.computeIfAbsent(m, k -> new ArrayList<>()).add(p.toString());
+                }
+                if (special) {
+                    atimes.computeIfAbsent(a, k -> new ArrayList<>()).add(p.toString());
+                }
             }
         } catch (IOException | RuntimeException e) {
             problems.add("cannot set times: " + e.getMessage());

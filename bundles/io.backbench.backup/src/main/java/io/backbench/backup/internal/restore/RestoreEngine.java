@@ -28,9 +28,10 @@ import io.backbench.repository.api.NodeType;
 import io.backbench.repository.api.Repository;
 
 /**
- * One restore: plans, creates folders (parents first), creates every other entry on the calling
- * thread while file contents are written by a pool, re-links hard links, and finally gives folders
- * their metadata (children first, so writing into a folder does not change its restored times).
+ * One restore: plans, creates folders (parents first), hands file contents to a pool that writes
+ * them pack by pack (see {@link ContentWriter}) while the calling thread creates every other entry,
+ * then makes hard links, sets the times collected for symlinks and special files, and finally gives
+ * folders their metadata (children first, so writing into a folder does not change its restored times).
  */
 public final class RestoreEngine {
     private final Repository repo;
@@ -48,6 +49,8 @@ public final class RestoreEngine {
     private long skipped;
     private volatile long lastReport;
     private RestorePlan plan;
+    /** Folders this restore created: nothing can be in the way inside them. */
+    private final java.util.Set<Path> fresh = new java.util.HashSet<>();
 
     public RestoreEngine(Repository repo, RestoreOptions options, RestoreListener listener, BooleanSupplier cancelled) {
         this.repo = repo;
@@ -55,7 +58,7 @@ public final class RestoreEngine {
         this.listener = listener == null ? RestoreListener.NONE : listener;
         this.cancelled = cancelled == null ? () -> false : cancelled;
         this.meta = new MetadataWriter(options.restoreOwners());
-        this.content = new ContentWriter(repo, options.sparse());
+        this.content = new ContentWriter(repo, options.sparse(), this::fileWritten);
     }
 
     public RestoreResult restore(Id rootTree) throws IOException {
@@ -68,7 +71,7 @@ public final class RestoreEngine {
         for (Item d : plan.dirs) {
             makeDir(d);
         }
-        int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+        int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors() + 1;
         ExecutorService writers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "backbench-restore-write");
             t.setDaemon(true);
@@ -76,16 +79,44 @@ public final class RestoreEngine {
         });
         List<Future<?>> pending = new ArrayList<>();
         Map<String, Path> linkLeaders = new HashMap<>();
+        List<Item[]> links = new ArrayList<>();
         try {
+            // files first, so their content is written while this thread makes the other entries
+            List<Item> toWrite = new ArrayList<>();
             for (Item e : plan.entries) {
                 checkCancelled();
-                entry(e, linkLeaders, writers, pending);
+                if (e.node().type() == NodeType.FILE) {
+                    file(e, linkLeaders, links, toWrite);
+                }
+            }
+            for (java.util.concurrent.Callable<Void> task : content.plan(toWrite)) {
+                pending.add(writers.submit(task));
+            }
+            for (Item e : plan.entries) {
+                checkCancelled();
+                if (e.node().type() != NodeType.FILE) {
+                    other(e, linkLeaders, links);
+                }
             }
             for (Future<?> f : pending) {
                 await(f);
             }
         } finally {
             writers.shutdownNow();
+        }
+        for (Item[] l : links) {
+            try {
+                Files.createLink(l[0].dest(), l[1].dest());
+                others++;
+            } catch (IOException | RuntimeException ex) {
+                error(l[0], "cannot restore: " + ex);
+            }
+        }
+        for (String p : meta.flushTimes()) {
+            synchronized (errors) {
+                errors.add(p);
+            }
+            listener.error("", p);
         }
         for (int i = plan.dirs.size() - 1; i >= 0; i--) {
             Item d = plan.dirs.get(i);
@@ -106,35 +137,69 @@ public final class RestoreEngine {
                 Files.delete(d.dest()); // a file where the snapshot has a folder
             }
             Files.createDirectory(d.dest());
+            fresh.add(d.dest());
         } catch (IOException e) {
             error(d, "cannot create the folder: " + e);
         }
     }
 
-    // on the calling thread; file contents go to the writers
-    private void entry(Item e, Map<String, Path> linkLeaders, ExecutorService writers, List<Future<?>> pending) {
-        Node n = e.node();
+    /** The hard-link key of a node that has other names, or null. */
+    private static String linkKey(Node n) {
+        return n.type() != NodeType.DIR && n.links() > 1 && n.inode() != 0 ? n.deviceId() + ":" + n.inode() : null;
+    }
+
+    /** Whether the entry may be made: its folder exists and the existing-file policy allows it. */
+    private boolean room(Item e) throws IOException {
+        Path parent = e.dest().getParent();
+        if (fresh.contains(parent)) {
+            return true; // this restore made the folder: nothing is in the way
+        }
+        if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+            return false; // its folder could not be made: reported already
+        }
+        if (!makeRoom(e)) {
+            skipped++;
+            return false;
+        }
+        return true;
+    }
+
+    // on the calling thread: a file's content is written later by the writers
+    private void file(Item e, Map<String, Path> linkLeaders, List<Item[]> links, List<Item> toWrite) {
         try {
-            if (!Files.isDirectory(e.dest().getParent(), LinkOption.NOFOLLOW_LINKS)) {
-                return; // its folder could not be made: reported already
-            }
-            if (!makeRoom(e)) {
-                skipped++;
+            if (!room(e)) {
                 return;
             }
-            String linkKey = n.type() != NodeType.DIR && n.links() > 1 && n.inode() != 0 ? n.deviceId() + ":" + n.inode() : null;
-            Path leader = linkKey == null ? null : linkLeaders.get(linkKey);
+            String key = linkKey(e.node());
+            Path leader = key == null ? null : linkLeaders.get(key);
             if (leader != null) {
-                Files.createLink(e.dest(), leader);
-                others++;
+                links.add(new Item[] {e, new Item(e.snapshotPath(), e.node(), leader)});
+                return;
+            }
+            files++;
+            toWrite.add(e);
+            if (key != null) {
+                linkLeaders.put(key, e.dest());
+            }
+        } catch (IOException | RuntimeException ex) {
+            error(e, "cannot restore: " + ex);
+        }
+    }
+
+    // on the calling thread, while the writers write file contents
+    private void other(Item e, Map<String, Path> linkLeaders, List<Item[]> links) {
+        Node n = e.node();
+        try {
+            if (!room(e)) {
+                return;
+            }
+            String key = linkKey(n);
+            Path leader = key == null ? null : linkLeaders.get(key);
+            if (leader != null) {
+                links.add(new Item[] {e, new Item(e.snapshotPath(), n, leader)});
                 return;
             }
             switch (n.type()) {
-                case FILE -> {
-                    Files.createFile(e.dest());
-                    files++;
-                    pending.add(writers.submit(() -> writeFile(e)));
-                }
                 case SYMLINK -> {
                     Files.createSymbolicLink(e.dest(), Path.of(n.linkTarget() == null ? "" : n.linkTarget()));
                     others++;
@@ -149,8 +214,8 @@ public final class RestoreEngine {
                     return; // sockets and irregular files cannot be recreated; restic skips them too
                 }
             }
-            if (linkKey != null) {
-                linkLeaders.put(linkKey, e.dest());
+            if (key != null) {
+                linkLeaders.put(key, e.dest());
             }
         } catch (IOException | RuntimeException ex) {
             error(e, "cannot restore: " + ex);
@@ -180,31 +245,30 @@ public final class RestoreEngine {
         return true;
     }
 
-    // on a writer thread
-    private Void writeFile(Item e) {
-        if (cancelled.getAsBoolean()) {
-            return null;
-        }
-        try {
-            long n = content.write(e.dest(), e.node());
-            bytesDone.addAndGet(n);
-            if (options.verify()) {
-                String diff = content.verify(e.dest(), e.node());
-                if (diff == null) {
-                    verified.incrementAndGet();
-                } else {
-                    error(e, "verification failed: " + diff);
+    // on a writer thread, when a file's content is complete
+    private void fileWritten(Item e, long bytes, String failure) {
+        if (failure != null) {
+            error(e, failure);
+        } else if (!cancelled.getAsBoolean()) {
+            bytesDone.addAndGet(bytes);
+            try {
+                if (options.verify()) {
+                    String diff = content.verify(e.dest(), e.node());
+                    if (diff == null) {
+                        verified.incrementAndGet();
+                    } else {
+                        error(e, "verification failed: " + diff);
+                    }
                 }
+                problems(e, meta.apply(e.dest(), e.node()));
+            } catch (NoSuchFileException ex) {
+                error(e, "the file vanished while it was written: " + ex.getMessage());
+            } catch (IOException | RuntimeException ex) {
+                error(e, "cannot write the file: " + ex);
             }
-            problems(e, meta.apply(e.dest(), e.node()));
-        } catch (NoSuchFileException ex) {
-            error(e, "the file vanished while it was written: " + ex.getMessage());
-        } catch (IOException | RuntimeException ex) {
-            error(e, "cannot write the file: " + ex);
         }
         filesDone.incrementAndGet();
         report(false);
-        return null;
     }
 
     private void await(Future<?> f) throws IOException {

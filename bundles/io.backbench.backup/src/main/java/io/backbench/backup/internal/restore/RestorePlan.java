@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.backbench.backup.internal.NodeNames;
 import io.backbench.backup.internal.scan.Glob;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Node;
@@ -54,7 +53,7 @@ final class RestorePlan {
         Tree tree = repo.loadTree(treeId);
         boolean any = false;
         for (Node n : tree.nodes()) {
-            String name = NodeNames.unquote(n.name());
+            String name = n.name();
             if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.indexOf(0) >= 0) {
                 throw new RepositoryException("tree " + treeId.shortHex() + " holds an unsafe name '" + n.name()
                         + "'; it is not restored (the repository may be damaged or forged)");

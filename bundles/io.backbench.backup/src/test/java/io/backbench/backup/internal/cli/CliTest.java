@@ -3,15 +3,10 @@ package io.backbench.backup.internal.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +15,7 @@ import io.backbench.backup.testing.Fixture;
 import io.backbench.backup.testing.Restic;
 import io.backbench.backup.testing.TreeState;
 import io.backbench.cli.api.Command;
-import io.backbench.cli.api.CommandContext;
 import io.backbench.core.api.TargetTypes;
-import io.backbench.target.api.TargetFactory;
-import io.backbench.target.disk.internal.DiskTargetFactory;
 
 /** The restic-style commands, run as the dispatcher runs them, on the real disk target. */
 class CliTest {
@@ -32,67 +24,14 @@ class CliTest {
 
     final Map<String, String> env = new HashMap<>(Map.of("BACKBENCH_PASSWORD", "secret"));
 
-    /** The one target type the product always has, as the core's TargetTypes would list it. */
-    static final TargetTypes DISK_ONLY = new TargetTypes() {
-        final TargetFactory disk = new DiskTargetFactory();
-
-        @Override
-        public List<TargetFactory> all() {
-            return List.of(disk);
-        }
-
-        @Override
-        public Optional<TargetFactory> find(String type) {
-            return type.equals("disk") ? Optional.of(disk) : Optional.empty();
-        }
-
-        @Override
-        public void addListener(Runnable listener) {
-        }
-
-        @Override
-        public void removeListener(Runnable listener) {
-        }
-    };
+    static final TargetTypes DISK_ONLY = Cli.DISK_ONLY;
 
     record Run(int exit, String out, String err) {
     }
 
     Run run(Command c, boolean json, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandContext ctx = new CommandContext() {
-            @Override
-            public PrintStream out() {
-                return o;
-            }
-
-            @Override
-            public PrintStream err() {
-                return e;
-            }
-
-            @Override
-            public boolean json() {
-                return json;
-            }
-
-            @Override
-            public int usageError(String message) {
-                e.println("backbench: " + message);
-                return 2;
-            }
-
-            @Override
-            public int failure(String message) {
-                e.println("backbench: " + message);
-                return 1;
-            }
-        };
-        int exit = c.run(List.of(args), ctx);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Cli.Run r = Cli.run(c, json, args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     RepoCommand repo() {

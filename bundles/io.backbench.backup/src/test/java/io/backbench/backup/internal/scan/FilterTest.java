@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.backbench.backup.api.BackupListener;
 import io.backbench.backup.api.BackupOptions;
 import io.backbench.backup.api.FileBackup;
-import io.backbench.backup.internal.NodeNames;
 import io.backbench.backup.testing.Repos;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Node;
@@ -39,16 +38,6 @@ class FilterTest {
         assertFalse(Glob.compile("file[!0-9]").matches(Glob.components("/file7")));
         assertTrue(Glob.compile("a\\*b").matches(Glob.components("/a*b")));
         assertFalse(Glob.compile("a\\*b").matches(Glob.components("/axb")));
-    }
-
-    @Test
-    void namesAreStoredGoQuotedAsResticExpects() {
-        assertEquals("new\\nline", NodeNames.quote("new\nline"));
-        assertEquals("tab\\tq\\\"b\\\\", NodeNames.quote("tab\tq\"b\\"));
-        assertEquals("ünï ✓", NodeNames.quote("ünï ✓"));
-        for (String s : List.of("new\nline", "a\u0001b\u007f", "x\u00a0y", "plain", "back\\slash", "😀 emoji")) {
-            assertEquals(s, NodeNames.unquote(NodeNames.quote(s)), s);
-        }
     }
 
     @Test
@@ -85,7 +74,7 @@ class FilterTest {
 
     private static void list(Repository repo, Id tree, String prefix, Set<String> out) throws Exception {
         for (Node n : repo.loadTree(tree).nodes()) {
-            String p = prefix + "/" + NodeNames.unquote(n.name());
+            String p = prefix + "/" + n.name();
             out.add(p);
             if (n.type() == NodeType.DIR) {
                 list(repo, n.subtree(), p, out);

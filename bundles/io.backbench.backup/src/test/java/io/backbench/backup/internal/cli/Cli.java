@@ -1,0 +1,118 @@
+package io.backbench.backup.internal.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import io.backbench.cli.api.Command;
+import io.backbench.cli.api.CommandContext;
+import io.backbench.core.api.TargetTypes;
+import io.backbench.target.api.TargetFactory;
+import io.backbench.target.disk.internal.DiskTargetFactory;
+
+/**
+ * Test helper: runs the restic-style commands as the dispatcher does (exit code, stdout, stderr), on
+ * the real disk target, with an environment given as data.
+ */
+final class Cli {
+    /** The one target type the product always has, as the core's TargetTypes would list it. */
+    static final TargetTypes DISK_ONLY = only(new DiskTargetFactory());
+
+    /** The installed target types being just {@code f}. */
+    static TargetTypes only(TargetFactory f) {
+        return new TargetTypes() {
+            @Override
+            public List<TargetFactory> all() {
+                return List.of(f);
+            }
+
+            @Override
+            public Optional<TargetFactory> find(String type) {
+                return type.equals(f.type()) ? Optional.of(f) : Optional.empty();
+            }
+
+            @Override
+            public void addListener(Runnable listener) {
+            }
+
+            @Override
+            public void removeListener(Runnable listener) {
+            }
+        };
+    }
+
+    record Run(int exit, String out, String err) {
+        String all() {
+            return "exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
+        }
+    }
+
+    final Map<String, String> env = new HashMap<>();
+    TargetTypes types = DISK_ONLY;
+
+    /** A repository folder and password in the environment, as a user would set them. */
+    Cli(Path repo, String password) {
+        env.put("BACKBENCH_REPOSITORY", repo.toString());
+        env.put("BACKBENCH_PASSWORD", password);
+    }
+
+    Run run(String command, String... args) {
+        return run(command, false, args);
+    }
+
+    Run json(String command, String... args) {
+        return run(command, true, args);
+    }
+
+    Run run(String command, boolean json, String... args) {
+        Map<String, BiFunction<TargetTypes, Function<String, String>, Command>> commands = Map.of(
+                "repo", RepoCommand::new, "backup", BackupCommand::new, "snapshots", SnapshotsCommand::new,
+                "ls", LsCommand::new, "restore", RestoreCommand::new, "forget", ForgetCommand::new,
+                "diff", DiffCommand::new, "find", FindCommand::new);
+        return run(commands.get(command).apply(types, env::get), json, args);
+    }
+
+    static Run run(Command c, boolean json, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        CommandContext ctx = new CommandContext() {
+            @Override
+            public PrintStream out() {
+                return o;
+            }
+
+            @Override
+            public PrintStream err() {
+                return e;
+            }
+
+            @Override
+            public boolean json() {
+                return json;
+            }
+
+            @Override
+            public int usageError(String message) {
+                e.println("backbench: " + message);
+                return 2;
+            }
+
+            @Override
+            public int failure(String message) {
+                e.println("backbench: " + message);
+                return 1;
+            }
+        };
+        int exit = c.run(List.of(args), ctx);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
