@@ -3,7 +3,6 @@ package io.backbench.launcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +20,8 @@ import org.osgi.framework.launch.Framework;
  * <li>{@code --headless}: the server; runs until SIGTERM/SIGINT, exit 0;</li>
  * <li>anything else: one command of the command line service, whose result is the exit code.</li>
  * </ul>
- * Every process gets fresh framework storage (several may run at once), deleted at exit.
+ * Every process gets fresh framework storage (several may run at once), deleted at exit; storage
+ * left by killed processes is swept at start.
  */
 public final class Main {
 
@@ -68,8 +68,12 @@ public final class Main {
             throws IOException, BundleException, InterruptedException {
         HomeFolder home = HomeFolder.resolve(options.home(), System.getenv(), System.getProperty("user.home")).create();
         Path productDir = productDir();
-        Path storage = Files.createTempDirectory("backbench-felix-");
-        Map<String, Object> config = FrameworkConfig.build(home, options.mode(), productDir, storage, version());
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        // storage left by processes killed with SIGKILL (they could not delete their own)
+        FrameworkStorage.sweep(tmp, FrameworkStorage::alive, System.err);
+        Path storage = FrameworkStorage.create(tmp);
+        Map<String, Object> config = FrameworkConfig.build(home, options.mode(), productDir,
+                FrameworkStorage.frameworkDir(storage), version());
         Framework framework = new Felix(config);
         Shutdown shutdown = new Shutdown(framework, storage, STOP_TIMEOUT);
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown::stopAndClean, "backbench-shutdown"));

@@ -13,7 +13,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.launch.Framework;
 
 /**
- * Stops the framework (bounded wait) and deletes its temporary storage. Called from main, from a
+ * Stops the framework (bounded wait) and deletes its temporary storage folder (see FrameworkStorage). Called from main, from a
  * signal handler and from the JVM's shutdown hook, whichever comes first; later calls do nothing.
  */
 final class Shutdown {
@@ -54,9 +54,10 @@ final class Shutdown {
         deleteTree(storage);
     }
 
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
+    /** Deletes {@code root} and everything in it (links are deleted, not followed); false if it could not. */
+    static boolean deleteTree(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return true;
         }
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> {
@@ -66,8 +67,10 @@ final class Shutdown {
                     throw new UncheckedIOException(e);
                 }
             });
+            return true;
         } catch (IOException | UncheckedIOException e) {
             System.err.println("backbench: could not delete the framework storage " + root + ": " + e);
+            return false;
         }
     }
 }

@@ -47,7 +47,8 @@ public class CommandLineComponent implements CommandLine {
         this.dispatcher = new Dispatcher(List.of(
                 new VersionCommand(this::versionInfo),
                 new PluginsCommand(plugins),
-                new TargetsCommand(types, CommandLineComponent::providerOf)), this::contributedCommands);
+                new TargetsCommand(types, CommandLineComponent::providerOf)), this::contributedCommands,
+                CommandLineComponent::bundleOf);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -88,6 +89,13 @@ public class CommandLineComponent implements CommandLine {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 (vendor == null ? "" : vendor + " ") + system.getSymbolicName(), system.getVersion().toString(),
                 folders.home().toString());
+    }
+
+    /** "the bundle com.acme.foo 1.0.0 (id 12)" for the bundle whose class loader defined the command. */
+    static String bundleOf(Command command) {
+        Bundle b = FrameworkUtil.getBundle(command.getClass());
+        return b == null ? "class " + command.getClass().getName()
+                : "the bundle " + b.getSymbolicName() + " " + b.getVersion() + " (id " + b.getBundleId() + ")";
     }
 
     /** The bundle whose class loader defined the factory: the bundle that provides it. */

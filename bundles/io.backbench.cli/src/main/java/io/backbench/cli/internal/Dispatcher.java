@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.backbench.cli.api.Command;
@@ -20,17 +21,22 @@ final class Dispatcher implements CommandLine {
 
     private final List<Command> builtIns;
     private final Supplier<Collection<Command>> contributed;
+    private final Function<Command, String> origin;
 
-    Dispatcher(List<Command> builtIns, Supplier<Collection<Command>> contributed) {
+    /**
+     * @param origin names where a contributed command comes from (its bundle), for error messages
+     */
+    Dispatcher(List<Command> builtIns, Supplier<Collection<Command>> contributed, Function<Command, String> origin) {
         this.builtIns = List.copyOf(builtIns);
         this.contributed = contributed;
+        this.origin = origin;
     }
 
     @Override
     public int run(String[] argv, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(List.of(argv));
         boolean json = removeJsonFlag(args);
-        Map<String, Command> commands = commands();
+        Map<String, Command> commands = commands(err);
         if (args.isEmpty()) {
             err.println("backbench: no command given.");
             printHelp(err, commands);
@@ -70,20 +76,41 @@ final class Dispatcher implements CommandLine {
         }
     }
 
-    /** Every command by name; a built-in wins over a contributed one of the same name. */
-    Map<String, Command> commands() {
+    /**
+     * Every command by name; a built-in wins over a contributed one of the same name. A broken
+     * contributed command must not break the whole command line: it is left out, saying why on
+     * {@code err}.
+     */
+    Map<String, Command> commands(PrintStream err) {
         Map<String, Command> byName = new TreeMap<>();
         for (Command c : builtIns) {
             byName.putIfAbsent(c.name(), c);
         }
         for (Command c : contributed.get()) {
+            String name;
             try {
-                byName.putIfAbsent(c.name(), c);
-            } catch (RuntimeException e) {
-                // a broken contributed command must not break the whole command line
+                name = c.name();
+            } catch (RuntimeException | LinkageError e) {
+                err.println("backbench: warning: a command contributed by " + originOf(c) + " is left out: its name() failed: "
+                        + e + "; update or uninstall that plugin ('backbench plugins list' shows it)");
+                continue;
             }
+            if (name == null || name.isBlank()) {
+                err.println("backbench: warning: a command contributed by " + originOf(c)
+                        + " is left out: it has no name; update or uninstall that plugin");
+                continue;
+            }
+            byName.putIfAbsent(name, c);
         }
         return byName;
+    }
+
+    private String originOf(Command c) {
+        try {
+            return origin.apply(c);
+        } catch (RuntimeException e) {
+            return c.getClass().getName();
+        }
     }
 
     /** Removes every --json before a "--" separator; true if there was one. */

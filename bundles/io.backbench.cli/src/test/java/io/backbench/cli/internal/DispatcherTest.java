@@ -15,7 +15,8 @@ import io.backbench.cli.api.CommandContext;
 class DispatcherTest {
     private final EchoCommand echo = new EchoCommand("echo", true);
     private final List<Command> contributed = new ArrayList<>();
-    private final Dispatcher dispatcher = new Dispatcher(List.of(echo), () -> contributed);
+    private final Dispatcher dispatcher = new Dispatcher(List.of(echo), () -> contributed,
+            c -> "the bundle com.acme.broken 1.0.0 (id 42)");
     private final Output out = new Output();
     private final Output err = new Output();
 
@@ -108,6 +109,24 @@ class DispatcherTest {
     }
 
     @Test
+    void aContributedCommandWhoseNameFailsIsLeftOutSayingWhichBundleAndWhy() {
+        contributed.add(new EchoCommand("repo", false) {
+            @Override
+            public String name() {
+                throw new IllegalStateException("not configured");
+            }
+        });
+        contributed.add(new EchoCommand("image", false));
+
+        assertEquals(0, run("--help"));
+
+        assertTrue(out.text().contains("  image "), "the other commands still work: " + out.text());
+        assertTrue(err.text().contains("the bundle com.acme.broken 1.0.0 (id 42)"), err.text());
+        assertTrue(err.text().contains("name() failed: java.lang.IllegalStateException: not configured"), err.text());
+        assertEquals(0, run("image"));
+    }
+
+    @Test
     void theCommandsExitCodeIsReturned() {
         assertEquals(3, run("echo", "exit=3"));
     }
@@ -136,7 +155,7 @@ class DispatcherTest {
     }
 
     /** A small command of the kind a plugin contributes: prints its arguments. */
-    static final class EchoCommand implements Command {
+    static class EchoCommand implements Command {
         private final String name;
         private final boolean json;
         List<String> args;

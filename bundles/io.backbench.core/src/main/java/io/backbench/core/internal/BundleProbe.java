@@ -36,12 +36,27 @@ final class BundleProbe {
         this.context = context;
     }
 
-    void check(PluginJar jar) throws PluginException {
+    /** What an install of {@code jar} is called in a refusal: "install com.acme.foo 1.0.0". */
+    static String installing(PluginJar jar) {
+        return "install " + jar.describe();
+    }
+
+    /** What an update to {@code jar} is called in a refusal: "update com.acme.foo to 2.0.0". */
+    static String updating(PluginJar jar) {
+        return "update " + jar.symbolicName() + " to " + jar.version();
+    }
+
+    /**
+     * Throws, saying "cannot {@code change}: why", if {@code jar} is refused.
+     *
+     * @param change {@link #installing} or {@link #updating} the jar
+     */
+    void check(PluginJar jar, String change) throws PluginException {
         Bundle probe;
         try (InputStream in = Files.newInputStream(jar.file())) {
             probe = context.installBundle(LOCATION_PREFIX + jar.symbolicName() + ":" + UUID.randomUUID(), in);
         } catch (BundleException e) {
-            throw new PluginException("cannot install " + jar.describe() + ": the framework refused it: "
+            throw new PluginException("cannot " + change + ": the framework refused it: "
                     + e.getMessage(), e);
         } catch (IOException e) {
             throw new PluginException("cannot read " + jar.file() + ": " + e.getMessage(), e);
@@ -53,10 +68,10 @@ final class BundleProbe {
             }
             List<String> missing = missingRequirements(probe, wiring);
             if (!missing.isEmpty()) {
-                throw new PluginException("cannot install " + jar.describe() + ": missing " + String.join(", ", missing)
+                throw new PluginException("cannot " + change + ": missing " + String.join(", ", missing)
                         + " - install the plugin that provides " + (missing.size() == 1 ? "it" : "them") + " first");
             }
-            throw new PluginException("cannot install " + jar.describe() + ": it does not resolve: " + resolverMessage(probe)
+            throw new PluginException("cannot " + change + ": it does not resolve: " + resolverMessage(probe)
                     + " - install the plugins it needs first");
         } finally {
             discard(probe);

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -97,12 +99,10 @@ final class PluginFolder {
     /**
      * Puts a copy of {@code source} at {@code target} (in this folder) in one step: the copy is
      * written beside the folder (never inside it, where FileInstall could pick up a half-written
-     * file), synced, then renamed over the target.
+     * file), synced, then renamed over the target. The staging folder goes again when empty.
      */
     void placeAtomically(Path source, Path target) throws IOException {
-        Path staging = folder.resolveSibling(folder.getFileName() + ".staging");
-        Files.createDirectories(staging);
-        Path tmp = Files.createTempFile(staging, "plugin-", ".tmp");
+        Path tmp = stagedFile("plugin-", ".tmp");
         try {
             Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
@@ -116,6 +116,58 @@ final class PluginFolder {
             }
         } finally {
             Files.deleteIfExists(tmp);
+            removeStagingIfEmpty();
+        }
+    }
+
+    /** A copy of {@code file} kept beside the folder (to put back if an update fails); see {@link #discard}. */
+    Path keepCopy(Path file) throws IOException {
+        Path copy = stagedFile("previous-", ".jar");
+        try {
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException | RuntimeException e) {
+            discard(copy);
+            throw e;
+        }
+    }
+
+    /** Deletes a copy made by {@link #keepCopy} (and the staging folder when that leaves it empty). */
+    void discard(Path copy) throws IOException {
+        try {
+            Files.deleteIfExists(copy);
+        } finally {
+            removeStagingIfEmpty();
+        }
+    }
+
+    /** The folder beside this one where files are prepared: {@code <folder>.staging}. */
+    Path staging() {
+        return folder.resolveSibling(folder.getFileName() + ".staging");
+    }
+
+    /** A new empty file in the staging folder; another process may remove the folder meanwhile: try again. */
+    private Path stagedFile(String prefix, String suffix) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(staging());
+            try {
+                return Files.createTempFile(staging(), prefix, suffix);
+            } catch (NoSuchFileException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Several processes may stage at once: a folder that is not empty is someone else's work in progress. */
+    private void removeStagingIfEmpty() {
+        try {
+            Files.deleteIfExists(staging());
+        } catch (DirectoryNotEmptyException e) {
+            // another change is under way; the last one out removes it
+        } catch (IOException e) {
+            // harmless: an empty folder beside the plugins folder
         }
     }
 

@@ -33,6 +33,7 @@ public class PluginManagerComponent implements PluginManager {
     private final PluginInfos infos;
     private final BundleProbe probe;
     private final FolderWatch watch;
+    private final ComponentWait components;
     private final Object changeLock = new Object();
 
     @Activate
@@ -42,6 +43,7 @@ public class PluginManagerComponent implements PluginManager {
         this.infos = new PluginInfos(context, folder);
         this.probe = new BundleProbe(context);
         this.watch = new FolderWatch(context, folder);
+        this.components = new ComponentWait(context);
     }
 
     @Override
@@ -71,7 +73,7 @@ public class PluginManagerComponent implements PluginManager {
                         + b.getVersion() + " is already installed and " + notAPlugin(b, feature)
                         + "; a plugin cannot replace it");
             }
-            probe.check(candidate);
+            probe.check(candidate, BundleProbe.installing(candidate));
             Path target = folder.fileFor(candidate.symbolicName());
             if (Files.exists(target)) {
                 throw new PluginException("cannot install " + candidate.describe() + ": " + target
@@ -84,7 +86,7 @@ public class PluginManagerComponent implements PluginManager {
                     awaitQuietly(() -> watch.awaitGone(failed.getBundleId(), CHANGE_TIMEOUT));
                 }
             }, "It was taken out of the plugins folder again");
-            return infos.describe(installed);
+            return describeOnceSetUp(installed);
         }
     }
 
@@ -97,7 +99,7 @@ public class PluginManagerComponent implements PluginManager {
                 throw new PluginException("cannot update " + symbolicName + " with " + jar + ": that jar is "
                         + candidate.symbolicName() + ", not " + symbolicName + "; check the file");
             }
-            probe.check(candidate);
+            probe.check(candidate, BundleProbe.updating(candidate));
             Path file = PluginFolder.fileOf(old.getLocation()).orElseThrow();
             Path backup = backup(file);
             long lastModified = old.getLastModified();
@@ -110,9 +112,9 @@ public class PluginManagerComponent implements PluginManager {
                             restore(backup, file);
                             awaitQuietly(() -> watch.awaitStartedAgain(file, CHANGE_TIMEOUT));
                         }, "The previous version was put back");
-                return infos.describe(updated);
+                return describeOnceSetUp(updated);
             } finally {
-                removeQuietly(backup);
+                discardQuietly(backup);
             }
         }
     }
@@ -137,6 +139,12 @@ public class PluginManagerComponent implements PluginManager {
     @Override
     public boolean awaitPluginFolder(Duration timeout) throws InterruptedException {
         return watch.awaitSettled(timeout);
+    }
+
+    /** The bundle with what it contributes: its services come a moment after it started. */
+    private PluginInfo describeOnceSetUp(Bundle started) {
+        components.await(started, ComponentWait.LIMIT);
+        return infos.describe(started);
     }
 
     private Bundle removablePlugin(String symbolicName, String verb) throws PluginException {
@@ -171,11 +179,7 @@ public class PluginManagerComponent implements PluginManager {
 
     private Path backup(Path file) throws PluginException {
         try {
-            Path staging = folder.path().resolveSibling(folder.path().getFileName() + ".staging");
-            Files.createDirectories(staging);
-            Path backup = Files.createTempFile(staging, "previous-", ".jar");
-            Files.copy(file, backup, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return backup;
+            return folder.keepCopy(file);
         } catch (IOException e) {
             throw new PluginException("cannot keep a copy of " + file + " before updating it: " + e, e);
         }
@@ -202,6 +206,14 @@ public class PluginManagerComponent implements PluginManager {
             }
         } catch (PluginException e) {
             System.err.println("backbench: " + e.getMessage());
+        }
+    }
+
+    private void discardQuietly(Path backup) {
+        try {
+            folder.discard(backup);
+        } catch (IOException e) {
+            System.err.println("backbench: could not delete " + backup + ": " + e);
         }
     }
 

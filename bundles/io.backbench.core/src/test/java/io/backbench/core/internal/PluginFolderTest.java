@@ -78,6 +78,39 @@ class PluginFolderTest {
     }
 
     @Test
+    void placingLeavesNoStagingFolderInTheDataFolder() throws Exception {
+        Path plugins = Files.createDirectories(home.resolve("plugins"));
+        Path source = Files.write(Files.createDirectories(home.resolve("downloads")).resolve("a.jar"), new byte[] {1});
+        new PluginFolder(plugins).placeAtomically(source, plugins.resolve("a.jar"));
+        try (var files = Files.list(home)) {
+            assertEquals(List.of("downloads", "plugins"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void aKeptCopyIsDiscardedWithItsStagingFolder() throws Exception {
+        Path plugins = Files.createDirectories(home.resolve("plugins"));
+        PluginFolder folder = new PluginFolder(plugins);
+        Path jar = Files.write(plugins.resolve("a.jar"), new byte[] {7, 8});
+        Path copy = folder.keepCopy(jar);
+        assertFalse(copy.startsWith(plugins), "a copy inside the watched folder would be installed: " + copy);
+        assertEquals(List.of((byte) 7, (byte) 8), List.of(Files.readAllBytes(copy)[0], Files.readAllBytes(copy)[1]));
+        folder.discard(copy);
+        assertFalse(Files.exists(folder.staging()), folder.staging() + " was left behind");
+    }
+
+    @Test
+    void theStagingFolderStaysWhileAnotherChangeIsUsingIt() throws Exception {
+        Path plugins = Files.createDirectories(home.resolve("plugins"));
+        PluginFolder folder = new PluginFolder(plugins);
+        Path other = folder.keepCopy(Files.write(plugins.resolve("b.jar"), new byte[] {1}));
+        folder.placeAtomically(Files.write(home.resolve("a.jar"), new byte[] {2}), plugins.resolve("a.jar"));
+        assertTrue(Files.exists(other), "another change's file was removed");
+        folder.discard(other);
+        assertFalse(Files.exists(folder.staging()));
+    }
+
+    @Test
     void fileNamesAreTheSymbolicNameMadeSafe() {
         PluginFolder folder = new PluginFolder(home);
         assertEquals("com.acme.foo.jar", folder.fileFor("com.acme.foo").getFileName().toString());

@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.backbench.device.api.Device;
 import io.backbench.device.api.DeviceListener;
@@ -25,8 +30,9 @@ import org.eclipse.swt.widgets.ToolItem;
 
 /**
  * The devices every provider reports, a disk followed by its partitions. Providers read the system
- * (sysfs, ...), so the lists are fetched on a background thread and shown on the UI thread. Provider
- * and device events arrive on OSGi and provider threads.
+ * (sysfs, ...) and may block, so the lists are fetched on the view's own reader thread (not the common
+ * ForkJoin pool, which is meant for work that never blocks) and shown on the UI thread. Provider and
+ * device events arrive on OSGi and provider threads.
  */
 final class DevicesView implements ViewPart {
 
@@ -46,6 +52,8 @@ final class DevicesView implements ViewPart {
     private boolean disposed;
     /** Counts refreshes (UI thread); a fetch that a later refresh overtook is not shown. */
     private int generation;
+    /** One daemon thread, started on the first fetch, ended when idle for a while and on dispose. */
+    private final ThreadPoolExecutor reader = readerThread();
 
     DevicesView(List<DeviceProvider> providers, List<Runnable> providerListeners) {
         this.providers = providers;
@@ -112,7 +120,7 @@ final class DevicesView implements ViewPart {
             show(List.of(), List.of());
             return;
         }
-        CompletableFuture.runAsync(() -> {
+        fetch(() -> {
             List<Row> rows = new ArrayList<>();
             List<String> errors = new ArrayList<>();
             for (DeviceProvider p : now) {
@@ -128,6 +136,31 @@ final class DevicesView implements ViewPart {
                 }
             });
         });
+    }
+
+    private void fetch(Runnable task) {
+        try {
+            reader.execute(task);
+        } catch (RejectedExecutionException e) {
+            // disposed meanwhile: nothing to show the result in
+        }
+    }
+
+    /** Reads one provider list at a time; a daemon so a hung provider cannot keep the JVM alive. */
+    private static ThreadPoolExecutor readerThread() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "backbench-devices-view-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    /** For tests: the executor that reads the providers. */
+    ExecutorService reader() {
+        return reader;
     }
 
     private void show(List<Row> rows, List<String> errors) {
@@ -155,6 +188,7 @@ final class DevicesView implements ViewPart {
     @Override
     public void dispose() {
         disposed = true;
+        reader.shutdownNow(); // interrupts a fetch in progress; its result would have nowhere to go
         providerListeners.remove(providersChanged);
         listenedTo.forEach(p -> p.removeListener(deviceListener));
         listenedTo.clear();

@@ -71,8 +71,15 @@ final class JobRow {
             createBar(unknown);
         }
         if (!unknown) {
-            bar.setSelection((int) Math.round(Math.max(0, fraction) * 1000));
+            bar.setSelection((int) Math.round(Math.max(0, barFraction(s)) * 1000));
         }
+        // a failed job is not "full": its bar goes (GTK draws no error state), the red detail says why
+        showBar(s.state() != JobState.FAILED);
+        bar.setState(switch (s.state()) {
+            case FAILED -> SWT.ERROR;
+            case CANCELLED -> SWT.PAUSED; // drawn on Windows; on GTK the partial bar and "cancelled" say it
+            default -> SWT.NORMAL;
+        });
         detail.setText(detailText(s));
         detail.setForeground(s.state() == JobState.FAILED
                 ? row.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
@@ -86,6 +93,27 @@ final class JobRow {
             }
             row.layout(true);
         }
+    }
+
+    /** Success fills the bar; a job that stopped early shows what it got done (nothing if unknown). */
+    static double barFraction(JobStatus s) {
+        if (s.state() == JobState.FAILED || s.state() == JobState.CANCELLED) {
+            return s.totalWork() > 0 ? Math.min(1.0, (double) s.worked() / s.totalWork()) : 0;
+        }
+        return s.fraction();
+    }
+
+    private void showBar(boolean show) {
+        if (bar.getVisible() != show) {
+            bar.setVisible(show);
+            ((GridData) bar.getLayoutData()).exclude = !show;
+            row.layout(true);
+        }
+    }
+
+    /** For tests. */
+    ProgressBar bar() {
+        return bar;
     }
 
     private static String detailText(JobStatus s) {

@@ -9,6 +9,7 @@ import io.backbench.core.api.PluginInfo;
 import io.backbench.core.api.PluginManager;
 import io.backbench.jobs.api.Job;
 import io.backbench.jobs.api.JobManager;
+import io.backbench.jobs.api.JobState;
 import io.backbench.jobs.api.ProgressMonitor;
 
 /**
@@ -86,12 +87,17 @@ final class PluginOperations {
                 done.accept(new Outcome(false, message(e)));
             } else if (error != null) {
                 done.accept(new Outcome(false, String.valueOf(error.getMessage())));
-            } else if (status.state().isDone() && status.state().name().startsWith("SUCCEEDED")) {
+            } else if (succeeded(status.state())) {
                 done.accept(new Outcome(true, status.result()));
             } else {
                 done.accept(new Outcome(false, status.result().isEmpty() ? status.state().toString() : status.result()));
             }
         });
+    }
+
+    /** Whether a job in {@code state} did its work (warnings or not). */
+    static boolean succeeded(JobState state) {
+        return state == JobState.SUCCEEDED || state == JobState.SUCCEEDED_WITH_WARNINGS;
     }
 
     private static String message(Exception e) {
