@@ -5,7 +5,7 @@ package io.backbench.imaging.api;
  *
  * @param unused          what to write where the image has no used blocks
  * @param overwriteSource allow the target to be the device or file the image was taken from
- * @param threads         load/decompress threads, 0 for one per processor
+ * @param threads         threads that load, decrypt, decompress and write chunks; 0 for one per processor plus one
  */
 public record RestoreOptions(UnusedBlocks unused, boolean overwriteSource, int threads) {
 
@@ -27,5 +27,9 @@ public record RestoreOptions(UnusedBlocks unused, boolean overwriteSource, int t
 
     public RestoreOptions withOverwriteSource(boolean allow) {
         return new RestoreOptions(unused, allow, threads);
+    }
+
+    public RestoreOptions withThreads(int n) {
+        return new RestoreOptions(unused, overwriteSource, n);
     }
 }

@@ -39,7 +39,8 @@ import io.backbench.repository.api.StoredSnapshot;
 public final class ImageCommand implements Command {
     private static final Set<String> VALUES = Set.of("--partition", "--tag", "--host", "--chunk-size", "--mounted", "--threads",
             "--unused", "--target");
-    private static final Set<String> FLAGS = Set.of("--skip-bad-sectors", "--read-all", "--overwrite-source", "--verify", "--fsck");
+    private static final Set<String> FLAGS = Set.of("--skip-bad-sectors", "--read-all", "--overwrite-source", "--verify", "--fsck",
+            "--changed-only");
 
     private final TargetTypes types;
     private final Function<String, String> env;
@@ -82,7 +83,7 @@ public final class ImageCommand implements Command {
                 create reads a whole disk (partition table, every partition, the gaps) or a partition from a
                 block device or raw image file, but of ext2/3/4, FAT and NTFS only the blocks their allocation
                 bitmaps mark as used; other filesystems and unallocated space are read whole, and all-zero
-                chunks are stored as nothing. The snapshot holds the raw device as one file in 1 MiB chunks
+                chunks are stored as nothing. The snapshot holds the raw device as one file in 2 MiB chunks
                 beside backbench-image.json (geometry, partition table, filesystems, used-block map, chunk
                 SHA-256s), so restic can restore it too, and a second image stores only changed chunks.
                   --partition N            image only partition N of the source's partition table
@@ -92,12 +93,18 @@ public final class ImageCommand implements Command {
                   --skip-bad-sectors       on read errors image the rest; the unreadable ranges are recorded
                                            (exit code 3)
                   --read-all               ignore the filesystems' bitmaps and read every byte
-                  --chunk-size SIZE        64k to 8M, a power of two (default 1M)
+                  --changed-only           take chunks from the previous image of the source unread where
+                                           they hold only data of ext files whose inodes have not changed
+                                           since (ctime, 10 minutes of margin); trusts the filesystem: a
+                                           raw write to the device behind its back is not seen
+                  --chunk-size SIZE        64k to 8M, a power of two (default 2M; a next image of
+                                           the same source keeps its previous image's chunk size)
                   --tag TAG, --host NAME, --threads N
                 restore writes an image to a device or file of at least its size (a missing file is created
                 sparse): first the used blocks, then a GPT's backup moved to the end of a larger disk. It
                 refuses a smaller target, a mounted one, and the image's own source.
                   --unused zero|leave      write zeros where no filesystem uses the disk (default) or leave it
+                  --threads N              loader threads (default: one per processor plus one)
                   --verify                 then compare the used blocks and run the filesystem checkers
                   --overwrite-source       allow restoring onto the device or file the image was taken from
                 export writes the image as a new raw sparse file that other tools can use.
@@ -153,7 +160,7 @@ public final class ImageCommand implements Command {
         Path source = Path.of(a.positional.get(0)).toAbsolutePath().normalize();
         ImageOptions o = ImageOptions.defaults().withTags(a.all("--tag")).withHostname(a.value("--host"))
                 .withSkipBadSectors(a.flag("--skip-bad-sectors")).withReadAll(a.flag("--read-all"))
-                .withMounted(policy(a.value("--mounted")));
+                .withMounted(policy(a.value("--mounted"))).withChangedOnly(a.flag("--changed-only"));
         if (a.value("--partition") != null) {
             o = o.withPartition(number(a.value("--partition"), "--partition"));
         }
@@ -181,6 +188,9 @@ public final class ImageCommand implements Command {
         Path target = Path.of(a.positional.get(1));
         RestoreOptions o = RestoreOptions.defaults().withUnused(unused(a.value("--unused")))
                 .withOverwriteSource(a.flag("--overwrite-source"));
+        if (a.value("--threads") != null) {
+            o = o.withThreads(number(a.value("--threads"), "--threads"));
+        }
         try (RepoAccess.Opened repo = access.open()) {
             StoredSnapshot s = find(repo, a.positional.get(0));
             RestoreResult r = DiskImages.restore(repo.repo(), s, target, o, out.progress());

@@ -10,7 +10,7 @@ import io.backbench.imaging.internal.map.Extents;
 /**
  * Reads the used ranges of one chunk into a buffer (the rest stays zero). On a read error it either
  * fails, naming the first unreadable sector, or (skipping bad sectors) reads the range again sector
- * by sector, leaving unreadable sectors zero and recording them. Used by the one reader thread.
+ * by sector, leaving unreadable sectors zero and recording them. Each worker thread has its own.
  */
 final class ChunkReader {
     private final BlockSource source;
@@ -25,14 +25,21 @@ final class ChunkReader {
         this.sector = source.sectorSize();
     }
 
-    /** Reads the bytes of {@code used} inside {@code [from, from + len)} into {@code buf[0..len)}, which is zero. */
+    /**
+     * Fills {@code buf[0..len)} with the chunk at {@code from}: the bytes of {@code used} read from
+     * the source, zeros elsewhere (only the gaps are cleared: the buffer is reused).
+     */
     void read(Extents used, long from, int len, byte[] buf) throws IOException {
         long to = from + len;
+        int filled = 0;
         for (int i = used.indexAfter(from); i < used.count() && used.start(i) < to; i++) {
             long s = Math.max(used.start(i), from);
             long e = Math.min(used.end(i), to);
+            Arrays.fill(buf, filled, (int) (s - from), (byte) 0);
             readRange(s, (int) (e - s), buf, (int) (s - from));
+            filled = (int) (e - from);
         }
+        Arrays.fill(buf, filled, len, (byte) 0);
     }
 
     private void readRange(long offset, int length, byte[] buf, int off) throws IOException {

@@ -55,7 +55,15 @@ public final class Imager {
             for (String w : layout.warnings()) {
                 progress.warning(w);
             }
-            ImageWriter.Stored stored = new ImageWriter(repo, progress).write(source, layout.used(), options);
+            StoredSnapshot parent = ImageStore.latest(repo, name, hostname(options));
+            options = withParentChunkSize(options, parent);
+            List<String> notes = new ArrayList<>();
+            ChangedChunks reuse = ChangedChunks.plan(repo, parent, source, layout, options, notes);
+            for (String note : notes) {
+                allWarnings.add(note);
+                progress.warning(note);
+            }
+            ImageWriter.Stored stored = new ImageWriter(repo, progress).write(source, layout.used(), options, reuse);
             if (!stored.unreadable().isEmpty()) {
                 String w = stored.unreadable().total() + " bytes of " + name + " could not be read and are zero in the image: "
                         + stored.unreadable();
@@ -63,12 +71,20 @@ public final class Imager {
                 progress.warning(w);
             }
             ImageMetadata meta = metadata(source, name, sourceDevice, options, layout, stored, allWarnings);
-            StoredSnapshot parent = ImageStore.latest(repo, name, hostname(options));
             Id snapshot = saveSnapshot(meta, start, options, parent);
             return new ImageResult(snapshot, parent == null ? null : parent.id(), name, source.size(), stored.chunks().size(),
                     stored.zeroChunks(), layout.used().total(), stored.bytesRead(), stored.newChunks(), stored.bytesNew(),
                     stored.unreadable().ranges(), allWarnings);
         }
+    }
+
+    /** The default chunk size gives way to the previous image's, so that unchanged chunks dedupe against it. */
+    private ImageOptions withParentChunkSize(ImageOptions options, StoredSnapshot parent) throws IOException {
+        if (parent == null || options.chunkSize() != ImageOptions.DEFAULT_CHUNK_SIZE) {
+            return options;
+        }
+        int previous = ImageStore.load(repo, parent).metadata().chunkSize();
+        return previous == options.chunkSize() ? options : options.withChunkSize(previous);
     }
 
     private ImageMetadata metadata(BlockSource source, String name, String sourceDevice, ImageOptions options, DiskLayout layout,

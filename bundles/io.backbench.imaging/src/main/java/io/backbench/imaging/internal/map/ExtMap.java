@@ -53,6 +53,53 @@ final class ExtMap {
         return new ExtMap(src).map();
     }
 
+    /** The superblock and group descriptors only, for {@link ExtChanges}. */
+    static ExtMap geometry(BlockSource src) throws IOException {
+        ExtMap m = new ExtMap(src);
+        m.readSuper();
+        m.readDescriptors();
+        return m;
+    }
+
+    byte[] superblock() {
+        return sb;
+    }
+
+    int blockSize() {
+        return blockSize;
+    }
+
+    long blocks() {
+        return blocks;
+    }
+
+    long groups() {
+        return groups;
+    }
+
+    /** Group {@code g}'s descriptor field: low 32 bits at {@code lo}, high at {@code hi} in 64-byte descriptors. */
+    long descriptorField(long g, int lo, int hi) {
+        return field((int) (g * descSize), lo, hi);
+    }
+
+    int descriptorFlags(long g) {
+        return u16(descriptors, (int) (g * descSize) + 0x12);
+    }
+
+    /** Unused inodes at the end of group {@code g}'s inode table (with group checksums), else 0. */
+    long inodeTableUnused(long g) {
+        int d = (int) (g * descSize);
+        long v = u16(descriptors, d + 0x1C);
+        if (descSize >= 64) {
+            v |= (long) u16(descriptors, d + 0x32) << 16;
+        }
+        return v;
+    }
+
+    void check(long block, String what) throws FsMapException {
+        checkBlock(block, what);
+    }
+
     private UsedMap map() throws IOException {
         readSuper();
         readDescriptors();

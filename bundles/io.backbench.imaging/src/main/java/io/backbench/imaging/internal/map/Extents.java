@@ -117,6 +117,37 @@ public final class Extents {
         return b.build();
     }
 
+    /** The bytes in both sets. */
+    public Extents intersect(Extents other) {
+        Builder b = new Builder();
+        int i = 0;
+        int j = 0;
+        while (i < starts.length && j < other.starts.length) {
+            long s = Math.max(starts[i], other.starts[j]);
+            long e = Math.min(ends[i], other.ends[j]);
+            if (s < e) {
+                b.add(s, e - s);
+            }
+            if (ends[i] < other.ends[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return b.build();
+    }
+
+    /** Whether every byte of {@code other} is in this set. */
+    public boolean covers(Extents other) {
+        for (int k = 0; k < other.starts.length; k++) {
+            int i = indexAfter(other.starts[k]);
+            if (i >= starts.length || starts[i] > other.starts[k] || ends[i] < other.ends[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code [from, to)} without this set. */
     public Extents complement(long from, long to) {
         Builder b = new Builder();

@@ -32,9 +32,10 @@ import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Repository;
 
 /**
- * Writes an image to a device or file. Loader threads fetch, decrypt, decompress and check each
- * chunk, then write it with positional writes (any order); the calling thread hands out chunks in
- * order and waits. A new file is created sparse: only non-zero 4 KiB blocks are written. On a larger
+ * Writes an image to a device or file. Loader threads (one per processor plus one) fetch, decrypt,
+ * decompress and check each chunk, then write it with positional writes (any order; aligned runs
+ * bypass the page cache, see {@link TargetWriter}); the calling thread hands out chunks in order and
+ * waits. A new file is created sparse: only non-zero 4 KiB blocks are written, merged into runs. On a larger
  * target a GPT's backup structures are moved to the new end last, so an interrupted restore never
  * looks like a complete disk.
  */
@@ -77,7 +78,9 @@ public final class Restorer {
                 ch.write(ByteBuffer.allocate(1), m.size() - 1); // sets the size; the rest is a hole
             }
             targetSize = ch.size();
-            writeChunks(image, ch, fresh, unused, threadCount, written, phase);
+            try (TargetWriter out = new TargetWriter(ch, target)) {
+                writeChunks(image, out, fresh, unused, threadCount, written, phase);
+            }
             boolean relocated = false;
             if (relocateGpt && "gpt".equals(m.tableType()) && targetSize / m.sectorSize() > m.size() / m.sectorSize()) {
                 String why = GptRelocator.relocate(ch, m.sectorSize(), m.size(), targetSize);
@@ -101,11 +104,12 @@ public final class Restorer {
         }
     }
 
-    private void writeChunks(ImageStore.Image image, FileChannel ch, boolean fresh, UnusedBlocks unused, int threadCount,
+    private void writeChunks(ImageStore.Image image, TargetWriter ch, boolean fresh, UnusedBlocks unused, int threadCount,
             AtomicLong written, String phase) throws IOException {
         ImageMetadata m = image.metadata();
         List<Id> ids = image.raw().content();
-        int threads = threadCount > 0 ? threadCount : Runtime.getRuntime().availableProcessors();
+        // one per processor plus one: a loader waiting for a pack or a write leaves its processor to another
+        int threads = threadCount > 0 ? threadCount : Runtime.getRuntime().availableProcessors() + 1;
         ExecutorService loaders = Executors.newFixedThreadPool(threads, daemon());
         Semaphore inFlight = new Semaphore(2 * threads);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -166,21 +170,17 @@ public final class Restorer {
     }
 
     /** Writes the parts of {@code data} (which starts at device byte {@code base}) that lie in {@code where}. */
-    private static void writeRanges(FileChannel ch, byte[] data, long base, Extents where, AtomicLong written) throws IOException {
+    private static void writeRanges(TargetWriter ch, byte[] data, long base, Extents where, AtomicLong written) throws IOException {
         for (int i = 0; i < where.count(); i++) {
             int off = (int) (where.start(i) - base);
             int len = (int) (where.end(i) - where.start(i));
-            ByteBuffer b = ByteBuffer.wrap(data, off, len);
-            long pos = where.start(i);
-            while (b.hasRemaining()) {
-                pos += ch.write(b, pos);
-            }
+            ch.write(where.start(i), data, off, len);
             written.addAndGet(len);
         }
     }
 
     /** Writes only the non-zero 4 KiB blocks of {@code data}, merged into runs, so a new file stays sparse. */
-    private static void writeSparse(FileChannel ch, byte[] data, long base, AtomicLong written) throws IOException {
+    private static void writeSparse(TargetWriter ch, byte[] data, long base, AtomicLong written) throws IOException {
         Extents.Builder runs = new Extents.Builder();
         for (int off = 0; off < data.length; off += SPARSE_BLOCK) {
             int n = Math.min(SPARSE_BLOCK, data.length - off);

@@ -12,16 +12,21 @@ import java.nio.file.StandardOpenOption;
 import io.backbench.imaging.api.BlockSource;
 import io.backbench.imaging.api.ImagingException;
 
-/** A block device node or an image file, opened read-only; positional reads, safe from any thread. */
+/**
+ * A block device node or an image file, opened read-only; positional reads, safe from any thread.
+ * Aligned reads bypass the page cache where the file system allows it (see {@link DirectIo}).
+ */
 public final class FileBlockSource implements BlockSource {
     private final Path path;
     private final FileChannel channel;
+    private final FileChannel direct;
     private final long size;
     private final int sectorSize;
 
-    private FileBlockSource(Path path, FileChannel channel, long size, int sectorSize) {
+    private FileBlockSource(Path path, FileChannel channel, FileChannel direct, long size, int sectorSize) {
         this.path = path;
         this.channel = channel;
+        this.direct = direct;
         this.size = size;
         this.sectorSize = sectorSize;
     }
@@ -45,7 +50,7 @@ public final class FileBlockSource implements BlockSource {
         try {
             long size = ch.size();
             int sector = device ? DeviceNodes.logicalSectorSize(path) : 512;
-            return new FileBlockSource(path, ch, size, sector);
+            return new FileBlockSource(path, ch, DirectIo.open(path, StandardOpenOption.READ), size, sector);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -76,6 +81,13 @@ public final class FileBlockSource implements BlockSource {
         if (offset < 0 || length < 0 || offset + length > size) {
             throw new IOException("read of " + length + " bytes at " + offset + " lies outside " + path + " (" + size + " bytes)");
         }
+        if (direct != null && DirectIo.aligned(offset, length)) {
+            int n = DirectIo.read(direct, offset, buf, off, length);
+            if (n < length) {
+                throw new IOException(path + " ended at byte " + (offset + n) + " while " + size + " were expected (did it shrink?)");
+            }
+            return;
+        }
         ByteBuffer b = ByteBuffer.wrap(buf, off, length);
         long pos = offset;
         while (b.hasRemaining()) {
@@ -89,6 +101,12 @@ public final class FileBlockSource implements BlockSource {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } finally {
+            if (direct != null) {
+                direct.close();
+            }
+        }
     }
 }

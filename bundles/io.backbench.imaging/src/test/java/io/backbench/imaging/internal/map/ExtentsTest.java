@@ -30,4 +30,17 @@ class ExtentsTest {
         assertEquals(e, e.complement(0, 60).complement(0, 60));
         assertEquals(List.of(new ByteRange(110, 10), new ByteRange(140, 10)), e.shift(100).ranges());
     }
+
+    @Test
+    void intersectsWithAnotherSetAndTellsWhetherItCoversOne() {
+        Extents a = Extents.of(List.of(new ByteRange(0, 10), new ByteRange(20, 10), new ByteRange(40, 10)));
+        Extents b = Extents.of(List.of(new ByteRange(5, 20), new ByteRange(45, 100)));
+        assertEquals(List.of(new ByteRange(5, 5), new ByteRange(20, 5), new ByteRange(45, 5)), a.intersect(b).ranges());
+        assertEquals(a.intersect(b), b.intersect(a));
+        assertEquals(Extents.EMPTY, a.intersect(Extents.of(10, 10)));
+        assertTrue(a.covers(Extents.of(List.of(new ByteRange(2, 3), new ByteRange(20, 10)))));
+        assertFalse(a.covers(Extents.of(5, 10)), "crosses a gap");
+        assertFalse(a.covers(Extents.of(45, 10)), "runs past the end");
+        assertTrue(a.covers(Extents.EMPTY));
+    }
 }

@@ -1,0 +1,101 @@
+package io.backbench.imaging.internal.source;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Reads and writes that bypass the page cache (O_DIRECT) for the bulk of an image: a disk image is
+ * read or written once, so caching it only costs a copy, system time and the cache's other pages.
+ * Only ranges whose offset and length are multiples of {@link #ALIGN} go this way; everything else,
+ * and every file system that refuses O_DIRECT, uses the ordinary channel. The kernel keeps the two
+ * coherent (a direct transfer writes back and drops the cached pages it covers). Each thread has its
+ * own aligned native buffer; any thread may call any method.
+ */
+public final class DirectIo {
+    /** Offset, length and buffer address alignment: a 4 KiB page suits 512- and 4096-byte sectors. */
+    public static final int ALIGN = 4096;
+    private static final int BUFFER = 1 << 20;
+    /** com.sun.nio.file.ExtendedOpenOption.DIRECT, looked up so the bundle imports no com.sun package; null if absent. */
+    private static final OpenOption DIRECT = directOption();
+    private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal
+            .withInitial(() -> ByteBuffer.allocateDirect(BUFFER + ALIGN).alignedSlice(ALIGN));
+
+    private DirectIo() {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static OpenOption directOption() {
+        if (!Boolean.parseBoolean(System.getProperty("backbench.imaging.directio", "true"))) {
+            return null; // -Dbackbench.imaging.directio=false: everything through the page cache
+        }
+        try {
+            Class<?> c = Class.forName("com.sun.nio.file.ExtendedOpenOption", false, ClassLoader.getPlatformClassLoader());
+            return (OpenOption) Enum.valueOf((Class<? extends Enum>) c, "DIRECT");
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** A second channel on {@code path} with O_DIRECT, or null where the file system (or the JDK) does not support it. */
+    public static FileChannel open(Path path, OpenOption... options) {
+        if (DIRECT == null) {
+            return null;
+        }
+        OpenOption[] all = Arrays.copyOf(options, options.length + 1);
+        all[options.length] = DIRECT;
+        try {
+            return FileChannel.open(path, all);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    public static boolean aligned(long offset, long length) {
+        return ((offset | length) & (ALIGN - 1)) == 0;
+    }
+
+    /**
+     * Reads {@code [offset, offset + length)} (aligned) into {@code dst[off..)}; returns the bytes
+     * read, fewer only at the end of the file.
+     */
+    public static int read(FileChannel ch, long offset, byte[] dst, int off, int length) throws IOException {
+        ByteBuffer b = BUFFERS.get();
+        int done = 0;
+        while (done < length) {
+            int n = Math.min(BUFFER, length - done);
+            b.clear().limit(n);
+            while (b.hasRemaining()) {
+                if (ch.read(b, offset + done + b.position()) < 0) {
+                    break;
+                }
+            }
+            int got = b.position();
+            b.flip().get(dst, off + done, got);
+            done += got;
+            if (got < n) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    /** Writes {@code src[off..off + length)} at {@code offset}; offset and length aligned. */
+    public static void write(FileChannel ch, long offset, byte[] src, int off, int length) throws IOException {
+        ByteBuffer b = BUFFERS.get();
+        int done = 0;
+        while (done < length) {
+            int n = Math.min(BUFFER, length - done);
+            b.clear();
+            b.put(src, off + done, n).flip();
+            long pos = offset + done;
+            while (b.hasRemaining()) {
+                pos += ch.write(b, pos);
+            }
+            done += n;
+        }
+    }
+}
