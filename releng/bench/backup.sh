@@ -231,18 +231,19 @@ echo
 echo "$table"
 
 if [[ "${DOCS:-1}" != 0 ]]; then
-  {
-    cat <<EOF
-# Benchmarks
-
+  # only this script's section ("## File backup ..." up to the next "## " heading) is replaced;
+  # other sections of the page (imaging, start-up) belong to other benchmarks and are kept
+  section="$work/section.md"
+  cat >"$section" <<EOF
 ## File backup: Backbench beside restic and borg
 
-Made by \`releng/bench/backup.sh\` (run it again to refresh this section; it rewrites this file).
-Every figure is one whole command as a user runs it, process start-up included, measured by
+Made by \`releng/bench/backup.sh\` (run it again to refresh this section; it rewrites only this
+section). Every figure is one whole command as a user runs it, process start-up included, measured by
 \`/usr/bin/time\` (wall time; peak resident memory of the process, for pipelines the largest
 process; CPU is user + system seconds of the command and its children). All tools ran in the same
 run on the same data, one after the other. Wall-clock ratios are only as good as the machine is
-quiet: the load average before each command is listed under the tables.
+quiet: the load average before each command is listed under the tables, and the CPU seconds are the
+steadier comparison when it was not.
 
 - Date: $(date -u '+%Y-%m-%d %H:%M UTC')
 - Machine: $machine
@@ -250,9 +251,10 @@ quiet: the load average before each command is listed under the tables.
 - 1% change: \`mutate-corpus.sh apply\` (every 100th file changed, 6 files of ~8.3 MiB added); reverted at the end
 - Page cache: $cache_mode
 - Settings: restic \`init\` (format 2) and \`backup\` with compression auto; borg \`init -e repokey\`,
-  \`create --compression zstd,3\`; Backbench \`repo init\` and \`backup\` (compression auto = zstd 3);
-  restores of the latest snapshot into an empty folder (\`restic restore latest\`, \`borg extract\`,
-  \`backbench restore latest\`); the baseline is \`tar -cf - corpus | zstd -3 -T1\` (and its reverse for restore)
+  \`create --compression zstd,3\`; Backbench \`repo init\` and \`backup\` (compression auto = zstd 3),
+  with the launcher's default JVM options (below); restores of the latest snapshot into an empty
+  folder (\`restic restore latest\`, \`borg extract\`, \`backbench restore latest\`); the baseline is
+  \`tar -cf - corpus | zstd -3 -T1\` (and its reverse for restore)
 $(versions)
 
 $table
@@ -262,15 +264,21 @@ backup after the 1% change at most 0.5 x restic; restore at most 0.6 x restic; r
 within 3% of restic's at the same compression. "x tar|zstd" of the 1% change compares with the
 baseline's full archive.
 
-Where Backbench's time goes (profiles with JFR, \`BACKBENCH_JAVA_OPTS=-XX:StartFlightRecording=...\`):
-short commands are dominated by the JVM rather than by the work. In a backup after a small change,
-JIT compilation took about 9 s of compiler-thread time (C2 7 s, C1 1.2 s; \`-XX:+CITime\`) out of
-about 7 s of user CPU in all; with \`-XX:TieredStopAtLevel=1\` the same run used 4.3 s of CPU instead
-of 7.2 s, and \`-XX:+UseSerialGC\` cut peak memory from about 1 GiB to 280 MiB. Decoding the parent
-snapshot's trees (JSON, \`DateTimeFormatter\` for every time stamp) and the JDK's \`unix:\` attribute
-map per lstat are the next costs. Full backups: zstd level 3 takes about 8 s of one core on this
-corpus, reading cold small files is latency-bound (one reader: 11 s; eight: 3.7 s).
+$(cat "$root/releng/bench/backup-notes.md" 2>/dev/null)
 EOF
-  } >"$docs"
-  echo "wrote $docs" >&2
+  python3 - "$docs" "$section" <<'PYEOF'
+import sys, os
+docs, section = sys.argv[1], open(sys.argv[2]).read().rstrip("\n") + "\n"
+old = open(docs).read() if os.path.exists(docs) else "# Benchmarks\n"
+lines = old.splitlines(keepends=True)
+start = next((i for i, l in enumerate(lines) if l.startswith("## File backup")), None)
+if start is None:
+    out = old.rstrip("\n") + "\n\n" + section
+else:
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    rest = "".join(lines[end:])
+    out = "".join(lines[:start]) + section + ("\n" + rest if rest else "")
+open(docs, "w").write(out)
+PYEOF
+  echo "wrote the file-backup section of $docs" >&2
 fi

@@ -48,37 +48,115 @@ final class IndexCodec {
     }
 
     static IndexFile decode(byte[] json, String what) throws RepositoryException {
-        Map<String, Object> root = JsonReader.parseObject(json, what);
+        // pulled member by member: a map per blob costs more than the rest of opening a repository
+        JsonReader r = JsonReader.of(json, what);
         List<Id> supersedes = new ArrayList<>();
-        List<Object> sup = Json.optList(root, "supersedes", what);
-        if (sup != null) {
-            for (Object o : sup) {
-                supersedes.add(Json.parseId(String.valueOf(o), what));
-            }
-        }
         List<PackedBlob> blobs = new ArrayList<>();
-        List<Object> packs = Json.optList(root, "packs", what);
-        if (packs != null) {
-            for (Object po : packs) {
-                Map<String, Object> p = Json.object(po, what);
-                Id pack = Json.id(p, "id", what);
-                List<Object> list = Json.optList(p, "blobs", what);
-                if (list == null) {
-                    continue;
-                }
-                for (Object bo : list) {
-                    Map<String, Object> b = Json.object(bo, what);
-                    String type = Json.string(b, "type", what);
-                    BlobType t = switch (type) {
-                        case "data" -> BlobType.DATA;
-                        case "tree" -> BlobType.TREE;
-                        default -> throw new RepositoryException(what + ": unknown blob type '" + type + "'");
-                    };
-                    blobs.add(new PackedBlob(Json.id(b, "id", what), t, pack, Json.number(b, "offset", what),
-                            (int) Json.number(b, "length", what), (int) Json.optNumber(b, "uncompressed_length")));
+        try {
+            for (boolean more = r.begin('{', '}'); more; more = r.next('}')) {
+                String key = r.name();
+                if (key.equals("supersedes")) {
+                    List<Object> sup = list(r.anyValue(), key, what);
+                    supersedes.clear();
+                    if (sup != null) {
+                        for (Object o : sup) {
+                            supersedes.add(Json.parseId(String.valueOf(o), what));
+                        }
+                    }
+                } else if (key.equals("packs") && r.peek() == '[') {
+                    blobs.clear();
+                    for (boolean el = r.begin('[', ']'); el; el = r.next(']')) {
+                        pack(r, blobs, what);
+                    }
+                } else if (key.equals("packs")) {
+                    list(r.anyValue(), key, what); // null, or the error
+                } else {
+                    r.anyValue();
                 }
             }
+            r.end();
+        } catch (IndexOutOfBoundsException e) {
+            throw r.unexpectedEnd();
         }
         return new IndexFile(supersedes, blobs);
+    }
+
+    /** One entry of "packs": {"id": ..., "blobs": [...]}, members in any order. */
+    private static void pack(JsonReader r, List<PackedBlob> out, String what) throws RepositoryException {
+        if (r.peek() != '{') {
+            throw new RepositoryException(what + ": JSON object expected");
+        }
+        Object packId = null;
+        List<Object[]> found = null; // id, type, offset, length, uncompressed_length
+        for (boolean more = r.begin('{', '}'); more; more = r.next('}')) {
+            String key = r.name();
+            if (key.equals("id")) {
+                packId = r.anyValue();
+            } else if (key.equals("blobs") && r.peek() == '[') {
+                found = new ArrayList<>();
+                for (boolean el = r.begin('[', ']'); el; el = r.next(']')) {
+                    if (r.peek() != '{') {
+                        throw new RepositoryException(what + ": JSON object expected");
+                    }
+                    Object[] b = new Object[5];
+                    for (boolean m = r.begin('{', '}'); m; m = r.next('}')) {
+                        switch (r.name()) {
+                            case "id" -> b[0] = r.anyValue();
+                            case "type" -> b[1] = r.anyValue();
+                            case "offset" -> b[2] = r.anyValue();
+                            case "length" -> b[3] = r.anyValue();
+                            case "uncompressed_length" -> b[4] = r.anyValue();
+                            default -> r.anyValue();
+                        }
+                    }
+                    found.add(b);
+                }
+            } else if (key.equals("blobs")) {
+                list(r.anyValue(), key, what);
+                found = null;
+            } else {
+                r.anyValue();
+            }
+        }
+        if (!(packId instanceof String ps)) {
+            throw new RepositoryException(what + ": member 'id' missing or not a string");
+        }
+        Id pack = Json.parseId(ps, what);
+        if (found == null) {
+            return;
+        }
+        for (Object[] b : found) {
+            if (!(b[1] instanceof String type)) {
+                throw new RepositoryException(what + ": member 'type' missing or not a string");
+            }
+            BlobType t = switch (type) {
+                case "data" -> BlobType.DATA;
+                case "tree" -> BlobType.TREE;
+                default -> throw new RepositoryException(what + ": unknown blob type '" + type + "'");
+            };
+            if (!(b[0] instanceof String id)) {
+                throw new RepositoryException(what + ": member 'id' missing or not a string");
+            }
+            out.add(new PackedBlob(Json.parseId(id, what), t, pack, number(b[2], "offset", what),
+                    (int) number(b[3], "length", what), b[4] instanceof Long l ? (int) (long) l : 0));
+        }
+    }
+
+    private static long number(Object v, String key, String what) throws RepositoryException {
+        if (!(v instanceof Long l)) {
+            throw new RepositoryException(what + ": member '" + key + "' missing or not an integer");
+        }
+        return l;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object v, String key, String what) throws RepositoryException {
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof List)) {
+            throw new RepositoryException(what + ": member '" + key + "' is not a list");
+        }
+        return (List<Object>) v;
     }
 }

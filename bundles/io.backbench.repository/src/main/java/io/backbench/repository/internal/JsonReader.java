@@ -48,6 +48,82 @@ final class JsonReader {
         return (Map<String, Object>) v;
     }
 
+    // ---- pull parsing, for documents too many to parse into maps (trees): the caller walks the
+    // structure; member values it does not know are read with anyValue() and dropped.
+
+    /** A reader positioned at the start of the document, for the pull methods below. */
+    static JsonReader of(byte[] utf8, String what) {
+        return new JsonReader(new String(utf8, StandardCharsets.UTF_8), what);
+    }
+
+    /** The next non-blank character, not consumed. */
+    char peek() {
+        ws();
+        return s.charAt(pos);
+    }
+
+    /** Consumes {@code open} ('{' or '['); true if a first member or element follows, false if {@code close} did (consumed). */
+    boolean begin(char open, char close) throws RepositoryException {
+        ws();
+        if (s.charAt(pos) != open) {
+            throw error("'" + open + "' expected");
+        }
+        pos++;
+        ws();
+        if (s.charAt(pos) == close) {
+            pos++;
+            return false;
+        }
+        return true;
+    }
+
+    /** After a member or element: true if a ',' (consumed) announces another, false after {@code close} (consumed). */
+    boolean next(char close) throws RepositoryException {
+        ws();
+        char c = s.charAt(pos++);
+        if (c == close) {
+            return false;
+        }
+        if (c != ',') {
+            throw error("',' or '" + close + "' expected");
+        }
+        return true;
+    }
+
+    /** A member's name and its ':'. */
+    String name() throws RepositoryException {
+        ws();
+        if (s.charAt(pos) != '"') {
+            throw error("object key expected");
+        }
+        String key = string();
+        ws();
+        if (s.charAt(pos++) != ':') {
+            throw error("':' expected");
+        }
+        ws();
+        return key;
+    }
+
+    /** Any value, as {@link #parse} gives it. */
+    Object anyValue() throws RepositoryException {
+        ws();
+        return value();
+    }
+
+    /** Checks that nothing but blanks follows. */
+    void end() throws RepositoryException {
+        ws();
+        if (pos != s.length()) {
+            throw error("trailing data");
+        }
+    }
+
+    /** The error for a document that ended too early (callers catch IndexOutOfBoundsException). */
+    RepositoryException unexpectedEnd() {
+        return error("unexpected end");
+    }
+
     private Object value() throws RepositoryException {
         char c = s.charAt(pos);
         switch (c) {

@@ -61,10 +61,13 @@ final class Store {
 
     byte[] read(String key, long offset, int length) throws RepositoryException {
         try (InputStream in = target.get(key, offset, length)) {
-            byte[] b = in.readNBytes(length);
-            if (b.length != length) {
+            // into the final array in as few reads as the target allows (readNBytes(int) would read
+            // 8 KiB pieces and copy them together: a pack range is megabytes)
+            byte[] b = new byte[length];
+            int got = in.readNBytes(b, 0, length);
+            if (got != length) {
                 throw new RepositoryException(key + " in " + describe() + " is truncated: wanted " + length + " bytes at "
-                        + offset + ", got " + b.length);
+                        + offset + ", got " + got);
             }
             return b;
         } catch (ObjectNotFoundException e) {

@@ -78,13 +78,30 @@ final class TreeCodec {
     }
 
     static Tree decode(byte[] json, String what) throws RepositoryException {
-        Map<String, Object> root = JsonReader.parseObject(json, what);
-        List<Object> nodes = Json.optList(root, "nodes", what);
-        List<Node> out = new ArrayList<>(nodes == null ? 0 : nodes.size());
-        if (nodes != null) {
-            for (Object o : nodes) {
-                out.add(readNode(Json.object(o, what), what));
+        // pulled member by member: a map per node costs more than the rest of the decoding
+        JsonReader r = JsonReader.of(json, what);
+        List<Node> out = new ArrayList<>();
+        try {
+            for (boolean more = r.begin('{', '}'); more; more = r.next('}')) {
+                if (!r.name().equals("nodes")) {
+                    r.anyValue();
+                } else if (r.peek() == 'n') {
+                    r.anyValue(); // null: no nodes
+                } else if (r.peek() != '[') {
+                    throw new RepositoryException(what + ": member 'nodes' is not a list");
+                } else {
+                    out.clear(); // a repeated member counts once, the last, as in a map
+                    for (boolean el = r.begin('[', ']'); el; el = r.next(']')) {
+                        if (r.peek() != '{') {
+                            throw new RepositoryException(what + ": JSON object expected");
+                        }
+                        out.add(readNode(r, what));
+                    }
+                }
             }
+            r.end();
+        } catch (IndexOutOfBoundsException e) {
+            throw r.unexpectedEnd();
         }
         try {
             return new Tree(out);
@@ -93,38 +110,39 @@ final class TreeCodec {
         }
     }
 
-    private static Node readNode(Map<String, Object> m, String what) throws RepositoryException {
-        String name = GoQuote.unquote(Json.string(m, "name", what));
-        String typeName = Json.string(m, "type", what);
+    private static Node readNode(JsonReader r, String what) throws RepositoryException {
+        NodeFields f = new NodeFields();
+        for (boolean more = r.begin('{', '}'); more; more = r.next('}')) {
+            f.set(r.name(), r.anyValue());
+        }
+        String name = GoQuote.unquote(required(f.name, "name", what));
+        String typeName = required(f.type, "type", what);
         NodeType type = NodeType.ofJsonName(typeName);
         if (type == null) {
             throw new RepositoryException(what + ": node '" + name + "' has unknown type '" + typeName + "'");
         }
         Node.Builder b = Node.builder(name, type)
-                .permissions(GoFileMode.permissions(Json.optNumber(m, "mode")))
-                .mtime(time(m, "mtime", what)).atime(time(m, "atime", what)).ctime(time(m, "ctime", what))
-                .uid(Json.optNumber(m, "uid")).gid(Json.optNumber(m, "gid"))
-                .user(Json.optString(m, "user")).group(Json.optString(m, "group"))
-                .inode(Json.optNumber(m, "inode")).deviceId(Json.optNumber(m, "device_id"))
-                .size(Json.optNumber(m, "size")).links(Json.optNumber(m, "links"))
-                .device(Json.optNumber(m, "device")).error(Json.optString(m, "error"))
-                .subtree(Json.optId(m, "subtree", what));
-        String target = Json.optString(m, "linktarget");
-        if (target == null && m.get("linktarget_raw") instanceof String raw) {
+                .permissions(GoFileMode.permissions(f.mode))
+                .mtime(time(f.mtime, what)).atime(time(f.atime, what)).ctime(time(f.ctime, what))
+                .uid(f.uid).gid(f.gid).user(f.user).group(f.group).inode(f.inode).deviceId(f.deviceId)
+                .size(f.size).links(f.links).device(f.device).error(f.error)
+                .subtree(f.subtree == null ? null : Json.parseId(f.subtree, what));
+        String target = f.linkTarget;
+        if (target == null && f.linkTargetRaw instanceof String raw) {
             target = new String(Base64.getDecoder().decode(raw), StandardCharsets.UTF_8);
         }
         b.linkTarget(target);
-        List<Object> xattrs = Json.optList(m, "extended_attributes", what);
+        List<Object> xattrs = list(f.xattrs, "extended_attributes", what);
         if (xattrs != null) {
-            List<ExtendedAttribute> list = new ArrayList<>();
+            List<ExtendedAttribute> xl = new ArrayList<>();
             for (Object o : xattrs) {
                 Map<String, Object> x = Json.object(o, what);
                 byte[] value = x.get("value") == null ? new byte[0] : Json.base64(x, "value", what);
-                list.add(new ExtendedAttribute(Json.string(x, "name", what), value));
+                xl.add(new ExtendedAttribute(Json.string(x, "name", what), value));
             }
-            b.extendedAttributes(list);
+            b.extendedAttributes(xl);
         }
-        List<Object> content = Json.optList(m, "content", what);
+        List<Object> content = list(f.content, "content", what);
         if (content != null) {
             List<Id> ids = new ArrayList<>(content.size());
             for (Object o : content) {
@@ -138,12 +156,73 @@ final class TreeCodec {
         return b.build();
     }
 
+    /** One node's members as read; types as {@link Json}'s optional getters take them (a wrong type is "absent"). */
+    private static final class NodeFields {
+        Object name, type, linkTargetRaw, xattrs, content;
+        String mtime, atime, ctime, user, group, error, linkTarget, subtree;
+        long mode, uid, gid, inode, deviceId, size, links, device;
+
+        void set(String key, Object v) {
+            switch (key) {
+                case "name" -> name = v;
+                case "type" -> type = v;
+                case "mode" -> mode = num(v);
+                case "mtime" -> mtime = str(v);
+                case "atime" -> atime = str(v);
+                case "ctime" -> ctime = str(v);
+                case "uid" -> uid = num(v);
+                case "gid" -> gid = num(v);
+                case "user" -> user = str(v);
+                case "group" -> group = str(v);
+                case "inode" -> inode = num(v);
+                case "device_id" -> deviceId = num(v);
+                case "size" -> size = num(v);
+                case "links" -> links = num(v);
+                case "device" -> device = num(v);
+                case "error" -> error = str(v);
+                case "linktarget" -> linkTarget = str(v);
+                case "linktarget_raw" -> linkTargetRaw = v;
+                case "subtree" -> subtree = str(v);
+                case "extended_attributes" -> xattrs = v;
+                case "content" -> content = v;
+                default -> {
+                    // a member of a newer format: kept by restic, ignored here as before
+                }
+            }
+        }
+
+        private static long num(Object v) {
+            return v instanceof Long l ? l : 0L;
+        }
+
+        private static String str(Object v) {
+            return v instanceof String s ? s : null;
+        }
+    }
+
+    private static String required(Object v, String key, String what) throws RepositoryException {
+        if (!(v instanceof String s)) {
+            throw new RepositoryException(what + ": member '" + key + "' missing or not a string");
+        }
+        return s;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object v, String key, String what) throws RepositoryException {
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof List)) {
+            throw new RepositoryException(what + ": member '" + key + "' is not a list");
+        }
+        return (List<Object>) v;
+    }
+
     private static String time(Instant t) {
         return t == null ? ZERO_TIME : GoTime.format(t);
     }
 
-    private static Instant time(Map<String, Object> m, String key, String what) throws RepositoryException {
-        String s = Json.optString(m, key);
+    private static Instant time(String s, String what) throws RepositoryException {
         if (s == null || s.equals(ZERO_TIME)) {
             return null;
         }

@@ -41,6 +41,27 @@ class CodecTest {
     }
 
     @Test
+    void parsesTimesLikeTheJdkAndRejectsImpossibleOnes() throws Exception {
+        // the hand-written path and the JDK's parser must agree on every shape Go and others write
+        for (String s : List.of("2014-12-22T14:47:59.912418701+01:00", "1969-12-31T23:59:59.999999999Z",
+                "0001-01-01T00:00:01Z", "2024-02-29T23:59:59.5-05:30", "2026-11-27T13:30:50.1Z",
+                "2026-11-27T13:30Z", "2026-11-27t13:30:50z", "2026-11-27T13:30:50.Z")) {
+            assertEquals(java.time.OffsetDateTime.parse(s).toInstant(), GoTime.parse(s, "t"), s);
+        }
+        for (String s : List.of("2023-02-29T00:00:00Z", "2026-11-27T24:00:00Z", "2026-11-27T13:30:50.1234567891Z",
+                "2026-13-01T00:00:00Z", "2026-11-27T13:30:50+25:00", "2026-11-27 13:30:50Z")) {
+            RepositoryException e = assertThrows(RepositoryException.class, () -> GoTime.parse(s, "tree x"), s);
+            assertTrue(e.getMessage().contains("not an RFC 3339 time"), e.getMessage());
+        }
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 10_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextInt() * 8L, random.nextBoolean() ? 0 : random.nextInt(1_000_000_000));
+            assertEquals(t, GoTime.parse(GoTime.format(t), "t"));
+            assertEquals(t.toString().replaceAll("(\\.\\d*?)0+Z$", "$1Z").replace(".Z", "Z"), GoTime.format(t));
+        }
+    }
+
+    @Test
     void writesTreesWithResticsMemberNamesAndOmissions() throws Exception {
         Instant t = Instant.parse("2026-11-27T13:30:50.063086331Z");
         Node file = Node.builder("a.txt", NodeType.FILE).permissions(0644).times(t).user("root").group("root")
