@@ -41,6 +41,9 @@ final class JobHistoryView implements ViewPart {
     private static final RunStatus[] STATUS_VALUES = {null, RunStatus.SUCCEEDED, RunStatus.SUCCEEDED_WITH_WARNINGS, RunStatus.FAILED,
             RunStatus.CANCELLED, RunStatus.INTERRUPTED, RunStatus.RUNNING};
 
+    /** Fewer rows than this are dropped by setItemCount, more by removeAll (see load). */
+    private static final int SHRINK_BY_REMOVE_ALL = 2_000;
+
     private final Catalog catalog;
     private final JobManager jobs;
     private ViewSite site;
@@ -184,7 +187,14 @@ final class JobHistoryView implements ViewPart {
                 return;
             }
             int top = table.getTopIndex();
-            table.setItemCount((int) Math.min(Integer.MAX_VALUE, total));
+            int rows = (int) Math.min(Integer.MAX_VALUE, total);
+            if (table.getItemCount() - rows > SHRINK_BY_REMOVE_ALL) {
+                // SWT on GTK shrinks a table row by row, in time that grows faster than the rows
+                // removed: 100,000 to 14,000 rows (a filter) froze the UI thread for 9-40 s.
+                // removeAll empties it in one step (about 0.4 s for 100,000 rows), then it grows again.
+                table.removeAll();
+            }
+            table.setItemCount(rows);
             table.clearAll();
             if (top < total) {
                 table.setTopIndex(top);
