@@ -1,8 +1,12 @@
 package io.backbench.ui.itests;
 
-import static io.backbench.ui.itests.WorkbenchDriver.ERROR_LOG;
-import static io.backbench.ui.itests.WorkbenchDriver.MONITOR;
-import static io.backbench.ui.itests.WorkbenchDriver.PROGRESS;
+import io.backbench.ui.testing.Ui;
+import io.backbench.ui.testing.WorkbenchDriver;
+import io.backbench.ui.testing.Osgi;
+
+import static io.backbench.ui.testing.WorkbenchDriver.ERROR_LOG;
+import static io.backbench.ui.testing.WorkbenchDriver.MONITOR;
+import static io.backbench.ui.testing.WorkbenchDriver.PROGRESS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

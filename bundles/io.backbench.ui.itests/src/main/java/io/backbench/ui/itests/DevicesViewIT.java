@@ -1,9 +1,13 @@
 package io.backbench.ui.itests;
 
-import static io.backbench.ui.itests.WorkbenchDriver.DEVICES;
-import static io.backbench.ui.itests.WorkbenchDriver.DEVICES_VIEW;
-import static io.backbench.ui.itests.WorkbenchDriver.DISCOVERY_BUNDLE;
-import static io.backbench.ui.itests.WorkbenchDriver.MONITOR;
+import io.backbench.ui.testing.Ui;
+import io.backbench.ui.testing.WorkbenchDriver;
+import io.backbench.ui.testing.Osgi;
+
+import static io.backbench.ui.testing.WorkbenchDriver.DEVICES;
+import static io.backbench.ui.testing.WorkbenchDriver.DEVICES_VIEW;
+import static io.backbench.ui.testing.WorkbenchDriver.DISCOVERY_BUNDLE;
+import static io.backbench.ui.testing.WorkbenchDriver.MONITOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

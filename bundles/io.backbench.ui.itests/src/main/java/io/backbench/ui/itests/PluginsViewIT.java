@@ -1,7 +1,11 @@
 package io.backbench.ui.itests;
 
-import static io.backbench.ui.itests.WorkbenchDriver.MONITOR;
-import static io.backbench.ui.itests.WorkbenchDriver.PLUGINS;
+import io.backbench.ui.testing.Ui;
+import io.backbench.ui.testing.WorkbenchDriver;
+import io.backbench.ui.testing.Osgi;
+
+import static io.backbench.ui.testing.WorkbenchDriver.MONITOR;
+import static io.backbench.ui.testing.WorkbenchDriver.PLUGINS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

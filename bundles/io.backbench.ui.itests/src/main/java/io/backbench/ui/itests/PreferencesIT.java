@@ -1,5 +1,9 @@
 package io.backbench.ui.itests;
 
+import io.backbench.ui.testing.Ui;
+import io.backbench.ui.testing.WorkbenchDriver;
+import io.backbench.ui.testing.Osgi;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package io.backbench.ui.itests;
 
+import io.backbench.ui.testing.Ui;
+import io.backbench.ui.testing.Osgi;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

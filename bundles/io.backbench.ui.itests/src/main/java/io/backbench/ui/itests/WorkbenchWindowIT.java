@@ -1,16 +1,20 @@
 package io.backbench.ui.itests;
 
-import static io.backbench.ui.itests.WorkbenchDriver.BACKUPS;
-import static io.backbench.ui.itests.WorkbenchDriver.BACKUPS_VIEW;
-import static io.backbench.ui.itests.WorkbenchDriver.DEVICES;
-import static io.backbench.ui.itests.WorkbenchDriver.DEVICES_VIEW;
-import static io.backbench.ui.itests.WorkbenchDriver.DISCOVERY_BUNDLE;
-import static io.backbench.ui.itests.WorkbenchDriver.ERROR_LOG;
-import static io.backbench.ui.itests.WorkbenchDriver.MONITOR;
-import static io.backbench.ui.itests.WorkbenchDriver.PLUGINS;
-import static io.backbench.ui.itests.WorkbenchDriver.PROGRESS;
-import static io.backbench.ui.itests.WorkbenchDriver.TARGETS;
-import static io.backbench.ui.itests.WorkbenchDriver.TARGET_TYPES;
+import io.backbench.ui.testing.Ui;
+import io.backbench.ui.testing.WorkbenchDriver;
+import io.backbench.ui.testing.Osgi;
+
+import static io.backbench.ui.testing.WorkbenchDriver.BACKUPS;
+import static io.backbench.ui.testing.WorkbenchDriver.BACKUPS_VIEW;
+import static io.backbench.ui.testing.WorkbenchDriver.DEVICES;
+import static io.backbench.ui.testing.WorkbenchDriver.DEVICES_VIEW;
+import static io.backbench.ui.testing.WorkbenchDriver.DISCOVERY_BUNDLE;
+import static io.backbench.ui.testing.WorkbenchDriver.ERROR_LOG;
+import static io.backbench.ui.testing.WorkbenchDriver.MONITOR;
+import static io.backbench.ui.testing.WorkbenchDriver.PLUGINS;
+import static io.backbench.ui.testing.WorkbenchDriver.PROGRESS;
+import static io.backbench.ui.testing.WorkbenchDriver.TARGETS;
+import static io.backbench.ui.testing.WorkbenchDriver.TARGET_TYPES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

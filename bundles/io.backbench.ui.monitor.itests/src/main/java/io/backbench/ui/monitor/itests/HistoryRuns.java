@@ -1,5 +1,7 @@
 package io.backbench.ui.monitor.itests;
 
+import io.backbench.ui.testing.Osgi;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,9 @@
 package io.backbench.ui.monitor.itests;
 
+import io.backbench.ui.testing.Ui;
+import io.backbench.ui.testing.WorkbenchDriver;
+import io.backbench.ui.testing.Osgi;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

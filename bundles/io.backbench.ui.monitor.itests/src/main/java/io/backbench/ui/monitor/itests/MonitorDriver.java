@@ -1,5 +1,8 @@
 package io.backbench.ui.monitor.itests;
 
+import io.backbench.ui.testing.Ui;
+import io.backbench.ui.testing.WorkbenchDriver;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.backbench.ui.monitor.itests;
+package io.backbench.ui.testing;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -9,20 +9,20 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
-/** (Copied from io.backbench.ui.itests, whose helpers are package-private.) The running framework as the tests see it: properties, services, bundles. */
-final class Osgi {
+/** The running framework as the tests see it: properties, services, bundles. */
+public final class Osgi {
 
-    static final Duration SERVICE_WAIT = Duration.ofSeconds(30);
+    public static final Duration SERVICE_WAIT = Duration.ofSeconds(30);
 
     private Osgi() {
     }
 
-    static BundleContext context() {
+    public static BundleContext context() {
         return FrameworkUtil.getBundle(Osgi.class).getBundleContext();
     }
 
     /** A framework property from ui-itests.bndrun; fails the test when it is missing. */
-    static String property(String name) {
+    public static String property(String name) {
         String value = context().getProperty(name);
         if (value == null || value.isBlank()) {
             throw new AssertionError("framework property " + name + " is not set (see ui-itests.bndrun)");
@@ -30,7 +30,7 @@ final class Osgi {
         return value;
     }
 
-    static <T> T service(Class<T> type) {
+    public static <T> T service(Class<T> type) {
         ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
         tracker.open();
         try {
@@ -45,7 +45,7 @@ final class Osgi {
         }
     }
 
-    static Optional<Bundle> bundle(String symbolicName) {
+    public static Optional<Bundle> bundle(String symbolicName) {
         return Arrays.stream(context().getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst();
     }
 
@@ -53,7 +53,7 @@ final class Osgi {
      * Runs {@code body} with a product bundle stopped (e.g. device discovery, to see a view's
      * empty state), and starts it again afterwards. Fails if the product has no such bundle.
      */
-    static void withBundleStopped(String symbolicName, Runnable body) {
+    public static void withBundleStopped(String symbolicName, Runnable body) {
         Bundle bundle = bundle(symbolicName)
                 .orElseThrow(() -> new AssertionError("the product has no bundle " + symbolicName));
         try {
@@ -72,7 +72,7 @@ final class Osgi {
         }
     }
 
-    static int bundleCount() {
+    public static int bundleCount() {
         return context().getBundles().length;
     }
 }

@@ -1,4 +1,4 @@
-package io.backbench.ui.monitor.itests;
+package io.backbench.ui.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,31 +22,31 @@ import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Widget;
 
 /** What a user does with the workbench, in the tests' words. Call from the test thread. */
-final class WorkbenchDriver {
+public final class WorkbenchDriver {
 
-    static final String MONITOR = "monitor";
-    static final String DEVICES = "devices";
-    static final String BACKUPS = "backups";
-    static final String TARGETS = "targets";
+    public static final String MONITOR = "monitor";
+    public static final String DEVICES = "devices";
+    public static final String BACKUPS = "backups";
+    public static final String TARGETS = "targets";
 
-    static final String PROGRESS = "io.backbench.ui.views.progress";
-    static final String ERROR_LOG = "io.backbench.ui.views.errorlog";
-    static final String PLUGINS = "io.backbench.ui.views.plugins";
-    static final String TARGET_TYPES = "io.backbench.ui.views.targettypes";
-    static final String DEVICES_VIEW = "io.backbench.ui.views.devices";
+    public static final String PROGRESS = "io.backbench.ui.views.progress";
+    public static final String ERROR_LOG = "io.backbench.ui.views.errorlog";
+    public static final String PLUGINS = "io.backbench.ui.views.plugins";
+    public static final String TARGET_TYPES = "io.backbench.ui.views.targettypes";
+    public static final String DEVICES_VIEW = "io.backbench.ui.views.devices";
     /** The product bundle that provides the real devices. */
-    static final String DISCOVERY_BUNDLE = "io.backbench.discovery";
-    static final String BACKUPS_VIEW = "io.backbench.ui.views.backups";
+    public static final String DISCOVERY_BUNDLE = "io.backbench.discovery";
+    public static final String BACKUPS_VIEW = "io.backbench.ui.views.backups";
 
     private WorkbenchDriver() {
     }
 
-    static Shell shell() {
+    public static Shell shell() {
         return Ui.workbench();
     }
 
     /** Clicks the perspective's button in the switcher and waits until its page is shown. */
-    static void showPerspective(String id) {
+    public static void showPerspective(String id) {
         Shell shell = shell();
         Ui.waitUntil("the " + id + " perspective button", () -> switcherItem(shell, id).isPresent());
         Ui.run(() -> {
@@ -66,20 +66,20 @@ final class WorkbenchDriver {
     }
 
     /** The perspective page that is visible now. UI thread only. */
-    static Optional<Composite> activePage(Shell shell) {
+    public static Optional<Composite> activePage(Shell shell) {
         return Ui.find(shell, w -> w instanceof Composite && w.getData("backbench.perspective") != null)
                 .stream().map(Composite.class::cast).filter(Control::isVisible).findFirst();
     }
 
     /** The ids of the perspectives in the switcher, in order. */
-    static List<String> perspectiveIds() {
+    public static List<String> perspectiveIds() {
         Shell shell = shell();
         return Ui.call(() -> Ui.find(shell, w -> w instanceof ToolItem && w.getData("backbench.perspective") != null)
                 .stream().map(w -> (String) w.getData("backbench.perspective")).toList());
     }
 
     /** The ids of the views (tabs) in the visible perspective. UI thread only. */
-    static List<String> viewIds(Shell shell) {
+    public static List<String> viewIds(Shell shell) {
         List<String> ids = new ArrayList<>();
         activePage(shell).ifPresent(page -> Ui.find(page, w -> w instanceof CTabItem && w.getData("backbench.view") != null)
                 .forEach(w -> ids.add((String) w.getData("backbench.view"))));
@@ -87,14 +87,14 @@ final class WorkbenchDriver {
     }
 
     /** A view's outer composite in the visible perspective. UI thread only. */
-    static Optional<Composite> view(Shell shell, String viewId) {
+    public static Optional<Composite> view(Shell shell, String viewId) {
         return activePage(shell).flatMap(page -> Ui.find(page,
                 w -> w instanceof Composite && viewId.equals(w.getData("backbench.view"))).stream()
                 .map(Composite.class::cast).findFirst());
     }
 
     /** Brings a view's tab to the front in the visible perspective. */
-    static void activateView(String viewId) {
+    public static void activateView(String viewId) {
         Shell shell = shell();
         Ui.waitUntil("view " + viewId, () -> view(shell, viewId).isPresent());
         Ui.run(() -> {
@@ -106,7 +106,7 @@ final class WorkbenchDriver {
     }
 
     /** A tool item of a view ("install", "clear", ...) in the visible perspective. */
-    static ToolItem viewTool(String viewId, String action) {
+    public static ToolItem viewTool(String viewId, String action) {
         Shell shell = shell();
         Ui.waitUntil("tool " + action + " of view " + viewId, () -> view(shell, viewId)
                 .map(v -> !Ui.find(v, Ui.data("backbench.action", action)).isEmpty()).orElse(false));
@@ -115,13 +115,13 @@ final class WorkbenchDriver {
     }
 
     /** The first table in a view. UI thread only. */
-    static Optional<Table> table(Shell shell, String viewId) {
+    public static Optional<Table> table(Shell shell, String viewId) {
         return view(shell, viewId).flatMap(v -> Ui.find(v, w -> w instanceof Table).stream()
                 .map(Table.class::cast).findFirst());
     }
 
     /** The texts of a column of a view's first table. UI thread only. */
-    static List<String> column(Shell shell, String viewId, int column) {
+    public static List<String> column(Shell shell, String viewId, int column) {
         List<String> texts = new ArrayList<>();
         table(shell, viewId).ifPresent(t -> {
             for (TableItem item : t.getItems()) {
@@ -132,12 +132,12 @@ final class WorkbenchDriver {
     }
 
     /** Selects the row whose first column is {@code text}, as a click would. */
-    static void selectRow(String viewId, String text) {
+    public static void selectRow(String viewId, String text) {
         selectRow(viewId, 0, text);
     }
 
     /** Selects the row whose {@code column} is {@code text}, as a click would. */
-    static void selectRow(String viewId, int column, String text) {
+    public static void selectRow(String viewId, int column, String text) {
         Shell shell = shell();
         Ui.waitUntil("row " + text + " in " + viewId, () -> column(shell, viewId, column).contains(text));
         Ui.run(() -> {
@@ -155,7 +155,7 @@ final class WorkbenchDriver {
     }
 
     /** A menu bar item, by the menu's and the item's text without mnemonics. */
-    static MenuItem menuItem(String menu, String item) {
+    public static MenuItem menuItem(String menu, String item) {
         Shell shell = shell();
         return Ui.call(() -> {
             for (MenuItem top : shell.getMenuBar().getItems()) {
@@ -175,7 +175,7 @@ final class WorkbenchDriver {
         });
     }
 
-    static List<String> menuNames() {
+    public static List<String> menuNames() {
         Shell shell = shell();
         return Ui.call(() -> {
             List<String> names = new ArrayList<>();
@@ -186,13 +186,13 @@ final class WorkbenchDriver {
         });
     }
 
-    static String plain(String text) {
+    public static String plain(String text) {
         int tab = text.indexOf('\t');
         return (tab < 0 ? text : text.substring(0, tab)).replace("&", "");
     }
 
     /** All texts of labels (and read-only message fields) under a control, joined by newlines. UI thread only. */
-    static String labels(Control root) {
+    public static String labels(Control root) {
         StringBuilder sb = new StringBuilder();
         for (Widget w : Ui.find(root, w -> w instanceof Label || w instanceof CLabel || w instanceof Text)) {
             String text = w instanceof Label l ? l.getText() : w instanceof CLabel c ? c.getText() : ((Text) w).getText();
@@ -202,7 +202,7 @@ final class WorkbenchDriver {
     }
 
     /** Closes every dialog a failed test may have left open. */
-    static void closeDialogs() {
+    public static void closeDialogs() {
         Ui.run(() -> {
             for (Shell s : Ui.display().getShells()) {
                 if (!s.isDisposed() && s.getData("backbench.workbench") == null) {
@@ -213,7 +213,7 @@ final class WorkbenchDriver {
     }
 
     /** Presses the dialog button with this text (without mnemonics). */
-    static void press(Shell dialog, String text) {
+    public static void press(Shell dialog, String text) {
         Button button = Ui.call(() -> Ui.find(dialog, w -> w instanceof Button b && plain(b.getText()).equals(text))
                 .stream().map(Button.class::cast).findFirst()
                 .orElseThrow(() -> new AssertionError("no button " + text + " in " + dialog.getText())));

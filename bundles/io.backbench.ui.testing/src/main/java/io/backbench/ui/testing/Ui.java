@@ -1,4 +1,4 @@
-package io.backbench.ui.itests;
+package io.backbench.ui.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,16 +30,16 @@ import org.eclipse.swt.widgets.Widget;
  * the workbench sets ("backbench.view", "backbench.perspective", ...), clicks, waits, takes
  * screenshots. Everything that touches a widget goes through {@link #call}.
  */
-final class Ui {
+public final class Ui {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
-    static final String UI_THREAD = "backbench-ui";
+    public static final Duration WAIT = Duration.ofSeconds(30);
+    public static final String UI_THREAD = "backbench-ui";
 
     private Ui() {
     }
 
     /** The workbench's Display; fails (never skips) when there is none, e.g. without an X display. */
-    static Display display() {
+    public static Display display() {
         if (System.getenv("DISPLAY") == null) {
             throw new AssertionError("there is no X display (DISPLAY is not set), so the workbench cannot open its "
                     + "window. The UI tests need one: run them under `xvfb-run -a mvn ...`.");
@@ -61,7 +61,7 @@ final class Ui {
     }
 
     /** Runs {@code code} on the UI thread and returns its result; its exceptions fail the caller. */
-    static <T> T call(Supplier<T> code) {
+    public static <T> T call(Supplier<T> code) {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -93,7 +93,7 @@ final class Ui {
         return result.get();
     }
 
-    static void run(Runnable code) {
+    public static void run(Runnable code) {
         call(() -> {
             code.run();
             return null;
@@ -104,7 +104,7 @@ final class Ui {
      * Sends a selection event to a widget from the UI thread's queue, so that a dialog it opens
      * (which blocks in its own event loop) does not block the test.
      */
-    static void click(Widget widget) {
+    public static void click(Widget widget) {
         display().asyncExec(() -> {
             if (!widget.isDisposed()) {
                 Event e = new Event();
@@ -115,7 +115,7 @@ final class Ui {
     }
 
     /** Waits until {@code condition} (evaluated on the UI thread) holds; fails naming {@code what}. */
-    static void waitUntil(String what, Supplier<Boolean> condition) {
+    public static void waitUntil(String what, Supplier<Boolean> condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!Boolean.TRUE.equals(call(condition))) {
             if (System.nanoTime() > deadline) {
@@ -126,7 +126,7 @@ final class Ui {
     }
 
     /** The workbench's main shell, once it is open. */
-    static Shell workbench() {
+    public static Shell workbench() {
         waitUntil("the workbench window", () -> mainShell().isPresent());
         return call(() -> mainShell().orElseThrow());
     }
@@ -141,12 +141,12 @@ final class Ui {
     }
 
     /** A visible dialog whose shell carries {@code backbench.dialog=name}. */
-    static Shell dialog(String name) {
+    public static Shell dialog(String name) {
         waitUntil("the " + name + " dialog", () -> findDialog(name).isPresent());
         return call(() -> findDialog(name).orElseThrow());
     }
 
-    static Optional<Shell> findDialog(String name) {
+    public static Optional<Shell> findDialog(String name) {
         for (Shell s : display().getShells()) {
             if (!s.isDisposed() && name.equals(s.getData("backbench.dialog")) && s.isVisible()) {
                 return Optional.of(s);
@@ -156,7 +156,7 @@ final class Ui {
     }
 
     /** Every widget under {@code root} (controls, tool items, tab items) that matches. UI thread only. */
-    static List<Widget> find(Control root, Predicate<Widget> match) {
+    public static List<Widget> find(Control root, Predicate<Widget> match) {
         List<Widget> found = new ArrayList<>();
         collect(root, match, found);
         return found;
@@ -190,12 +190,12 @@ final class Ui {
         }
     }
 
-    static Predicate<Widget> data(String key, Object value) {
+    public static Predicate<Widget> data(String key, Object value) {
         return w -> value.equals(w.getData(key));
     }
 
     /** Saves a PNG of the workbench window as the X server shows it now. */
-    static Path screenshot(Shell shell, String name) {
+    public static Path screenshot(Shell shell, String name) {
         sleep(600); // let layouts and paints settle
         Path dir = Path.of(Osgi.property("backbench.uitests.screenshots"));
         Path file = dir.resolve(name + ".png");
@@ -234,7 +234,7 @@ final class Ui {
         return file;
     }
 
-    static void sleep(long ms) {
+    public static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
