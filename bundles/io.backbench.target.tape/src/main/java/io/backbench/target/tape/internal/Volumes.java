@@ -1,0 +1,204 @@
+package io.backbench.target.tape.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.backbench.target.api.TargetException;
+import io.backbench.target.api.TargetFullException;
+import io.backbench.target.tape.api.VolumeOperator;
+import io.backbench.target.tape.api.VolumeOperator.VolumeRequest;
+
+/**
+ * Which cartridge is in the drive, and getting the right one there: the next writable volume
+ * (labelling a blank one, spanning to the next in the magazine, asking the operator when the
+ * magazine is exhausted) or the volume a read needs. Called with the target's lock held.
+ */
+final class Volumes {
+    private final TapeDrive drive;
+    private final TapeCatalog catalog;
+    private final String library;
+    private final int blockSize;
+    private final Supplier<Optional<VolumeOperator>> operator;
+    private final Duration operatorTimeout;
+    private String current;
+    private boolean atEnd;
+
+    Volumes(TapeDrive drive, TapeCatalog catalog, String library, int blockSize,
+            Supplier<Optional<VolumeOperator>> operator, Duration operatorTimeout) {
+        this.drive = drive;
+        this.catalog = catalog;
+        this.library = library;
+        this.blockSize = blockSize;
+        this.operator = operator;
+        this.operatorTimeout = operatorTimeout;
+    }
+
+    static String checkLabel(String label) {
+        if (label == null || !label.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new IllegalArgumentException("a volume label is 1 to 32 letters, digits, '-' or '_', not '" + label + "'");
+        }
+        return label;
+    }
+
+    /** The block size of a volume of this catalog. */
+    int blockSize(String label) {
+        TapeCatalog.Volume v = catalog.volumes().get(label);
+        return v == null ? blockSize : v.blockSize();
+    }
+
+    /** Makes the drive hold a writable volume positioned at its end of data; returns its label. */
+    String prepareForWriting() throws IOException {
+        if (current != null && !catalog.volumes().get(current).full()) {
+            if (!atEnd) {
+                drive.setBlockSize(blockSize(current));
+                drive.toEndOfData();
+                atEnd = true;
+            }
+            return current;
+        }
+        current = null;
+        java.util.List<String> unusable = new java.util.ArrayList<>();
+        for (String label : drive.magazine()) {
+            TapeCatalog.Volume v = catalog.volumes().get(label);
+            if ((v == null || !v.full()) && drive.load(label) && tryForWriting(label, unusable)) {
+                return current;
+            }
+        }
+        if (drive.magazine().isEmpty() && tryForWriting(null, unusable)) {
+            return current;
+        }
+        String full = lastFullVolume();
+        Optional<VolumeOperator> op = operator.get();
+        if (op.isPresent()) {
+            Optional<String> answer = op.get().requestVolume(new VolumeRequest(drive.describe(), Optional.empty(),
+                    full == null ? "the backup needs a blank volume" : "volume " + full + " is full; the backup goes on on a blank volume"),
+                    operatorTimeout);
+            if (answer.isPresent()) {
+                String label = checkLabel(answer.get());
+                drive.load(label);
+                if (useForWriting(label)) {
+                    return current;
+                }
+                throw new TargetFullException("the volume loaded into " + drive.describe() + " as " + label
+                        + " is neither blank nor a writable volume of library " + library
+                        + "; load a blank volume and run the job again", null);
+            }
+        }
+        String skipped = unusable.isEmpty() ? "" : " (not written to: " + String.join("; ", unusable) + ")";
+        throw new TargetFullException((full == null
+                ? "no volume to write to in " + drive.describe() + "; load a blank volume (or add one to the magazine) and run the job again"
+                : "volume " + full + " is full; load a blank volume (or add one to the magazine) and run the job again") + skipped, null);
+    }
+
+    /** {@link #useForWriting}, noting a cartridge that holds something else than a Backbench volume instead of failing. */
+    private boolean tryForWriting(String label, java.util.List<String> unusable) throws IOException {
+        try {
+            return useForWriting(label);
+        } catch (TargetException e) {
+            unusable.add((label == null ? "the cartridge in the drive" : "cartridge " + label) + " has no Backbench volume label");
+            return false;
+        }
+    }
+
+    /** Records that {@code label} takes no more tape files; the next write changes volumes. */
+    void markFull(String label) throws IOException {
+        catalog.markFull(label);
+        if (label.equals(current)) {
+            current = null;
+        }
+    }
+
+    /** Makes the drive hold {@code label} for reading; the caller positions it. */
+    void loadForReading(String label, String key) throws IOException {
+        atEnd = false;
+        if (label.equals(current)) {
+            return;
+        }
+        current = null;
+        if (drive.load(label) && matches(readLabel(), label)) {
+            current = label;
+            return;
+        }
+        if (drive.magazine().isEmpty() && matches(readLabel(), label)) {
+            current = label;
+            return;
+        }
+        Optional<VolumeOperator> op = operator.get();
+        if (op.isPresent() && op.get().requestVolume(new VolumeRequest(drive.describe(), Optional.of(label),
+                "reading " + key + " needs volume " + label), operatorTimeout).isPresent()) {
+            drive.load(label);
+            if (matches(readLabel(), label)) {
+                current = label;
+                return;
+            }
+        }
+        throw TargetException.permanentFailure(key + " is on volume " + label + ", which is not in " + drive.describe()
+                + "; load volume " + label + " and run the job again", null);
+    }
+
+    /** Reads the label of the loaded cartridge; empty for a blank one. Leaves the drive rewound-ish. */
+    Optional<Label> readLabel() throws IOException {
+        drive.rewind();
+        drive.setBlockSize(0);
+        byte[] buf = new byte[Label.MAX_BLOCK];
+        int n = drive.read(buf);
+        if (n <= 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Label.parse(new PaxReader(new ByteArrayInputStream(buf, 0, n))));
+        } catch (IOException e) {
+            throw TargetException.permanentFailure("the cartridge in " + drive.describe() + " is not blank and has no"
+                    + " Backbench volume label (" + e.getMessage() + "); it was not written to. Load a blank volume"
+                    + " or one of library " + library, e);
+        }
+    }
+
+    private boolean matches(Optional<Label> l, String label) {
+        return l.isPresent() && l.get().volume().equals(label) && l.get().library().equals(library);
+    }
+
+    /** Uses the loaded cartridge for writing if it is blank (labels it) or an open volume of ours. */
+    private boolean useForWriting(String expected) throws IOException {
+        Optional<Label> label = readLabel();
+        if (label.isEmpty()) {
+            String name = expected != null ? expected : "VOL" + String.format("%03d", catalog.nextSequence());
+            int seq = catalog.nextSequence();
+            Label l = new Label(name, seq, blockSize, library, java.time.Instant.now());
+            drive.rewind();
+            drive.setBlockSize(blockSize);
+            byte[] content = l.text();
+            byte[] headers = Pax.fileHeaders(Label.MEMBER, content.length, l.written(), l.pax());
+            ArchiveWriter.write(drive, blockSize, headers, new ByteArrayInputStream(content), content.length);
+            catalog.addVolume(name, seq, blockSize);
+            current = name;
+            atEnd = true;
+            return true;
+        }
+        Label l = label.get();
+        if (!l.library().equals(library) || (expected != null && !l.volume().equals(expected))) {
+            return false;
+        }
+        TapeCatalog.Volume v = catalog.volumes().get(l.volume());
+        if (v != null && v.full()) {
+            return false;
+        }
+        if (v == null) {
+            catalog.addVolume(l.volume(), l.sequence(), l.blockSize());
+        }
+        drive.setBlockSize(l.blockSize());
+        drive.toEndOfData();
+        current = l.volume();
+        atEnd = true;
+        return true;
+    }
+
+    private String lastFullVolume() {
+        return catalog.volumes().values().stream().filter(TapeCatalog.Volume::full)
+                .max(Comparator.comparingInt(TapeCatalog.Volume::sequence)).map(TapeCatalog.Volume::label).orElse(null);
+    }
+}
