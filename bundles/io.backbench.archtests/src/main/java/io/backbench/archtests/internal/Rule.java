@@ -61,7 +61,13 @@ record Rule(String id, String because, Pattern bundles, Check check) {
      * exporter (the rule's {@code bundles} are the importers it binds).
      */
     static Rule nobodyImportsWhatTheyExport(String id, String because, String importers, String exporters) {
+        return nobodyImportsWhatTheyExport(id, because, importers, exporters, "(?!)");
+    }
+
+    /** {@link #nobodyImportsWhatTheyExport(String, String, String, String)}, but for the packages matching {@code except}. */
+    static Rule nobodyImportsWhatTheyExport(String id, String because, String importers, String exporters, String except) {
         Pattern exporting = Pattern.compile(exporters);
+        Pattern excepted = Pattern.compile(except);
         return new Rule(id, because, Pattern.compile(importers), (rule, b, all) -> {
             List<Violation> found = new ArrayList<>();
             for (BundleFacts exporter : all) {
@@ -69,7 +75,7 @@ record Rule(String id, String because, Pattern bundles, Check check) {
                     continue;
                 }
                 for (String p : b.imports()) {
-                    if (exporter.exports().contains(p) && !b.exportsItself(p)) {
+                    if (exporter.exports().contains(p) && !b.exportsItself(p) && !excepted.matcher(p).matches()) {
                         found.add(rule.violation(b, "imports", p + " (exported by " + exporter.symbolicName() + ")"));
                     }
                 }

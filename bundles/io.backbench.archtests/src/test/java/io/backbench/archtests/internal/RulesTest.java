@@ -101,6 +101,18 @@ class RulesTest {
     }
 
     @Test
+    void aTargetsOwnApiPackageMayBeImplementedElsewhereButNothingElseItExports() {
+        BundleFacts tape = BundleFacts.of("io.backbench.target.tape", List.of("io.backbench.target.api"),
+                List.of("io.backbench.target.tape.api", "io.backbench.target.tape.util"), List.of("io.backbench.target.tape.internal"));
+        BundleFacts ui = BundleFacts.of("io.backbench.ui.workbench", List.of("io.backbench.target.tape.api"), List.of(), List.of());
+        assertEquals(List.of(), check(tape, ui));
+
+        BundleFacts other = BundleFacts.of("io.backbench.ui.workbench", List.of("io.backbench.target.tape.util"), List.of(), List.of());
+        List<String> rules = check(tape, other).stream().map(Violation::ruleId).toList();
+        assertEquals(List.of("nothing-imports-a-target-implementation", "nothing-imports-what-a-target-exports"), rules);
+    }
+
+    @Test
     void anotherBundlesInternalPackageMayNotBeImportedExportedOrEmbedded() {
         BundleFacts imports = BundleFacts.of("io.backbench.backup", List.of("io.backbench.repository.internal"), List.of(), List.of());
         assertBreaks("internals-stay-home", "io.backbench.backup imports io.backbench.repository.internal: breaks rule "
