@@ -19,13 +19,13 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.wiring.BundleRevision;
 
-/** The product's headless bundles (features runtime and core) all resolve and start on Felix. */
+/** The product's headless bundles (features runtime, core and cloud) all resolve and start on Felix. */
 class ProductBundlesIT {
 
     @Test
-    void everyBundleOfTheRuntimeAndCoreFeaturesIsActive() throws IOException {
+    void everyBundleOfTheRuntimeCoreAndCloudFeaturesIsActive() throws IOException {
         List<String> offenders = new ArrayList<>();
-        for (String feature : List.of("runtime", "core")) {
+        for (String feature : List.of("runtime", "core", "cloud")) {
             for (String bsn : Features.bundles(feature)) {
                 List<Bundle> found = Arrays.stream(Framework.context().getBundles())
                         .filter(b -> bsn.equals(b.getSymbolicName())).collect(Collectors.toList());

@@ -21,6 +21,7 @@ import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandLine;
 import io.backbench.core.api.DataFolders;
 import io.backbench.core.api.PluginManager;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.core.api.TargetTypes;
 import io.backbench.target.api.TargetFactory;
 
@@ -40,14 +41,15 @@ public class CommandLineComponent implements CommandLine {
 
     @Activate
     public CommandLineComponent(BundleContext context, @Reference PluginManager plugins,
-                                @Reference TargetTypes types, @Reference DataFolders folders) {
+                                @Reference TargetTypes types, @Reference DataFolders folders,
+                                @Reference ConfiguredTargets targets) {
         this.context = context;
         this.plugins = plugins;
         this.folders = folders;
         this.dispatcher = new Dispatcher(List.of(
                 new VersionCommand(this::versionInfo),
                 new PluginsCommand(plugins),
-                new TargetsCommand(types, CommandLineComponent::providerOf)), this::contributedCommands,
+                new TargetsCommand(types, new ConfiguredTargetsCommands(types, targets), CommandLineComponent::providerOf)), this::contributedCommands,
                 CommandLineComponent::bundleOf);
     }
 

@@ -12,14 +12,16 @@ import io.backbench.core.api.TargetTypes;
 import io.backbench.target.api.SettingDescriptor;
 import io.backbench.target.api.TargetFactory;
 
-/** {@code backbench targets types [--json]}. */
+/** {@code backbench targets types|list|add|remove|show|test}. */
 final class TargetsCommand implements Command {
     private final TargetTypes types;
+    private final ConfiguredTargetsCommands configured;
     private final Function<TargetFactory, String> providerOf;
 
     /** {@code providerOf} names the bundle that provides a factory ("" if unknown). */
-    TargetsCommand(TargetTypes types, Function<TargetFactory, String> providerOf) {
+    TargetsCommand(TargetTypes types, ConfiguredTargetsCommands configured, Function<TargetFactory, String> providerOf) {
         this.types = types;
+        this.configured = configured;
         this.providerOf = providerOf;
     }
 
@@ -30,16 +32,27 @@ final class TargetsCommand implements Command {
 
     @Override
     public String summary() {
-        return "Show the storage target types that are installed";
+        return "Show the storage target types, and add, list and remove configured targets";
     }
 
     @Override
     public String usage() {
         return """
                 Usage: backbench targets types [--json]
+                       backbench targets list [--json]
+                       backbench targets add NAME TYPE key=value...
+                       backbench targets show NAME [--json]
+                       backbench targets test NAME
+                       backbench targets remove NAME
 
-                Lists the storage target types the installed bundles and plugins provide: the type
-                name used in locations, what it is, which bundle provides it, and its settings.""";
+                types   lists the storage target types the installed bundles and plugins provide: the
+                        type name used in locations, what it is, which bundle provides it, its settings.
+                list    lists the configured targets; use one as a repository with -r target:NAME.
+                add     adds (or replaces) a configured target. Secret settings are stored encrypted;
+                        give a secret as key=- to be asked for it instead of typing it on the command line.
+                show    shows a target's settings, secrets masked.
+                test    opens the target and lists it, to check the settings and the connection.
+                remove  forgets a configured target; its data on the storage is not touched.""";
     }
 
     @Override
@@ -50,10 +63,24 @@ final class TargetsCommand implements Command {
     @Override
     public int run(List<String> args, CommandContext ctx) {
         if (args.isEmpty()) {
-            return ctx.usageError("'targets' needs a sub-command: types");
+            return ctx.usageError("'targets' needs a sub-command: types, list, add, show, test or remove");
         }
-        if (!args.get(0).equals("types")) {
-            return ctx.usageError("unknown sub-command 'targets " + args.get(0) + "'");
+        List<String> rest = args.subList(1, args.size());
+        switch (args.get(0)) {
+            case "types":
+                break;
+            case "list":
+                return configured.list(rest, ctx);
+            case "add":
+                return configured.add(rest, ctx);
+            case "remove":
+                return configured.remove(rest, ctx);
+            case "show":
+                return configured.show(rest, ctx);
+            case "test":
+                return configured.test(rest, ctx);
+            default:
+                return ctx.usageError("unknown sub-command 'targets " + args.get(0) + "'");
         }
         if (args.size() > 1) {
             return ctx.usageError("'targets types' takes no arguments");

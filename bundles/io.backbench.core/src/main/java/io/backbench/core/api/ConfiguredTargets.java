@@ -51,7 +51,17 @@ public interface ConfiguredTargets {
      * ("the sftp target type is not installed; install its plugin"), an unknown name or a bad
      * setting is a {@link TargetException} whose message says what to do.
      */
-    StorageTarget open(String location) throws TargetException;
+    default StorageTarget open(String location) throws TargetException {
+        return open(location, false);
+    }
+
+    /**
+     * {@link #open(String)}, for creating a repository when {@code create} is true. For a type with
+     * a {@code create} setting (the disk folder, the S3 bucket), a {@code TYPE:...} or folder location
+     * gets {@code create=<create>} (so a mistyped path is reported, not made, when only opening); a
+     * configured target keeps its own setting unless {@code create} is true.
+     */
+    StorageTarget open(String location, boolean create) throws TargetException;
 
     /** Called (on any thread) after a target was saved or deleted. */
     void addListener(Runnable listener);

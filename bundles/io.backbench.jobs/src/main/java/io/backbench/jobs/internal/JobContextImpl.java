@@ -42,6 +42,7 @@ final class JobContextImpl implements JobContext, AutoCloseable {
     public Repository repository() throws IOException {
         if (opened == null) {
             opened = locator.open(job);
+            RetryLog.attach(opened.target(), monitor::info);
         }
         return opened.repository();
     }

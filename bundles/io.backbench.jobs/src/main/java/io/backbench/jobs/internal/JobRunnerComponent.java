@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.backbench.catalog.api.Catalog;
 import io.backbench.catalog.api.JobDefinition;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.jobs.api.JobManager;
 import io.backbench.jobs.notify.api.Notifier;
 import io.backbench.jobs.scheduler.api.JobKind;
@@ -44,8 +44,8 @@ public class JobRunnerComponent implements JobRunner {
     private final RunnerEngine engine;
 
     @Activate
-    public JobRunnerComponent(@Reference Catalog catalog, @Reference JobManager jobManager, @Reference TargetTypes types, Config config) {
-        engine = new RunnerEngine(catalog, jobManager, new RepositoryLocator(types::find, System::getenv), Clock.systemUTC(), notifiers,
+    public JobRunnerComponent(@Reference Catalog catalog, @Reference JobManager jobManager, @Reference ConfiguredTargets targets, Config config) {
+        engine = new RunnerEngine(catalog, jobManager, new RepositoryLocator(targets, System::getenv), Clock.systemUTC(), notifiers,
                 settings(config));
     }
 

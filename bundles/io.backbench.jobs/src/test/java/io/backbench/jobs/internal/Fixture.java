@@ -9,9 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.catalog.internal.JdbcCatalog;
+import io.backbench.core.internal.ConfiguredTargetsComponent;
 import io.backbench.core.internal.JobManagerComponent;
 import io.backbench.jobs.api.JobManager;
 import io.backbench.jobs.scheduler.api.JobKind;
@@ -36,20 +38,36 @@ final class Fixture implements AutoCloseable {
     final Notifiers notifiers = new Notifiers();
     final RunnerEngine runner;
     final Path passwordFile;
+    /** The core's configured targets, kept under {@code dir/config}. */
+    final ConfiguredTargetsComponent targets;
 
     Fixture(Path dir, Clock clock, int workers, RunnerSettings settings) throws IOException {
+        this(dir, clock, workers, settings, diskOnly());
+    }
+
+    /** With the target types {@code types} (by type name) behind the core's configured targets. */
+    Fixture(Path dir, Function<String, Optional<TargetFactory>> types) throws IOException {
+        this(dir, Clock.systemUTC(), 2, new RunnerSettings(2, 0, Duration.ZERO), types);
+    }
+
+    private Fixture(Path dir, Clock clock, int workers, RunnerSettings settings,
+                    Function<String, Optional<TargetFactory>> types) throws IOException {
         this.dir = dir;
         this.clock = clock;
         this.catalog = JdbcCatalog.openH2(dir.resolve("catalog"), clock);
         this.jobManager = jobManager(workers);
         this.passwordFile = dir.resolve("password");
         Files.writeString(passwordFile, new String(PASSWORD) + "\n", StandardCharsets.UTF_8);
-        TargetFactory disk = new DiskTargetFactory();
-        this.runner = new RunnerEngine(catalog, jobManager, new RepositoryLocator(t -> t.equals("disk") ? Optional.of(disk) : Optional.empty(),
-                k -> null), clock, notifiers, settings);
+        this.targets = new ConfiguredTargetsComponent(dir.resolve("config"), types);
+        this.runner = new RunnerEngine(catalog, jobManager, new RepositoryLocator(targets, k -> null), clock, notifiers, settings);
         runner.addKind(new FileBackupKind());
         runner.addKind(new RestoreTestKind());
         runner.addKind(new RetentionKind());
+    }
+
+    private static Function<String, Optional<TargetFactory>> diskOnly() {
+        TargetFactory disk = new DiskTargetFactory();
+        return t -> t.equals("disk") ? Optional.of(disk) : Optional.empty();
     }
 
     Fixture(Path dir) throws IOException {

@@ -30,7 +30,18 @@ public interface RetryListener {
      */
     void retrying(String target, String operation, int failedAttempt, Duration delay, TargetException cause);
 
-    /** One line for a log: {@code retry 2 of put config on s3:... in 840 ms after: <message>}. */
+    /**
+     * One line for a run's log: {@code retrying put data/3f/3f9a on s3:http://host/bucket (attempt 2
+     * of 8, in 1.4 s) after: <the failure>}.
+     */
+    static String describe(String target, String operation, int failedAttempt, int maxAttempts, Duration delay,
+                           TargetException cause) {
+        return "retrying " + operation + " on " + target + " (attempt " + (failedAttempt + 1) + " of " + maxAttempts
+                + ", in " + String.format(java.util.Locale.ROOT, "%.1f", delay.toMillis() / 1000.0) + " s) after: "
+                + cause.getMessage();
+    }
+
+    /** One line for a log: {@code retrying put config on s3:... in 840 ms (attempt 1 failed: <message>)}. */
     static String describe(String target, String operation, int failedAttempt, Duration delay, TargetException cause) {
         return "retrying " + operation + " on " + target + " in " + delay.toMillis() + " ms (attempt " + failedAttempt
                 + " failed: " + cause.getMessage() + ")";

@@ -3,13 +3,16 @@ package io.backbench.target.decorators;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.backbench.target.api.Capability;
 import io.backbench.target.api.Keys;
+import io.backbench.target.api.RetryReporting;
 import io.backbench.target.api.ObjectInfo;
 import io.backbench.target.api.StorageTarget;
 import io.backbench.target.api.TargetException;
@@ -17,7 +20,8 @@ import io.backbench.target.api.TargetException;
 /**
  * Repeats calls that fail with a retryable {@link TargetException} (dropped connections,
  * throttling, a server's 5xx), under a {@link RetryPolicy}, and tells a {@link RetryListener} about
- * each retry. Keeps the {@link StorageTarget} contract:
+ * each retry (and, as {@link RetryReporting}, every log added later, such as a job run's). Keeps the
+ * {@link StorageTarget} contract:
  * <ul>
  * <li>{@code put}: the data is replayed on each attempt; a stream that supports mark/reset is
  *     rewound, any other is first copied to memory or, when large, to a temporary file
@@ -31,10 +35,11 @@ import io.backbench.target.api.TargetException;
  * </ul>
  * Thread-safe if the delegate is; a retrying call waits on the calling thread.
  */
-public final class RetryingTarget implements StorageTarget {
+public final class RetryingTarget implements StorageTarget, RetryReporting {
     private final StorageTarget delegate;
     private final Retry retry;
     private final long spoolInMemoryUpTo;
+    private final List<Consumer<String>> added = new CopyOnWriteArrayList<>();
 
     /** Retries with {@code policy}; non-replayable puts up to 32 MiB are copied to memory. */
     public RetryingTarget(StorageTarget delegate, RetryPolicy policy, RetryListener listener) {
@@ -43,8 +48,28 @@ public final class RetryingTarget implements StorageTarget {
 
     public RetryingTarget(StorageTarget delegate, RetryPolicy policy, RetryListener listener, long spoolInMemoryUpTo) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
-        this.retry = new Retry(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(listener, "listener"));
+        Objects.requireNonNull(listener, "listener");
+        this.retry = new Retry(Objects.requireNonNull(policy, "policy"), (target, op, attempt, delay, cause) -> {
+            listener.retrying(target, op, attempt, delay, cause);
+            if (!added.isEmpty()) {
+                String line = RetryListener.describe(target, op, attempt, policy.maxAttempts(), delay, cause);
+                for (Consumer<String> log : added) {
+                    log.accept(line);
+                }
+            }
+        });
         this.spoolInMemoryUpTo = spoolInMemoryUpTo;
+    }
+
+    /** Also writes every later retry as one line ({@link RetryListener#describe}) to {@code log}. */
+    @Override
+    public void addRetryLog(Consumer<String> log) {
+        added.add(Objects.requireNonNull(log, "log"));
+    }
+
+    @Override
+    public void removeRetryLog(Consumer<String> log) {
+        added.remove(log);
     }
 
     /** The decorated target. */

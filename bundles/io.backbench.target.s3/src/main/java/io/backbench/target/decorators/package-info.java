@@ -8,5 +8,5 @@
  * <p>They live in the S3 target's bundle for now; every target (SFTP, WebDAV, ...) may use them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.backbench.target.decorators;

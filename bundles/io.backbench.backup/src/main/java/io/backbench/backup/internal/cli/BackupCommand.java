@@ -20,18 +20,18 @@ import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 
 /** {@code backbench backup PATH...}: restic's backup, with its exclude options. */
 @Component(service = Command.class, property = Command.NAME_PROPERTY + "=backup")
 public final class BackupCommand extends RepoCommandBase {
 
     @Activate
-    public BackupCommand(@Reference TargetTypes types) {
+    public BackupCommand(@Reference ConfiguredTargets types) {
         this(types, System::getenv);
     }
 
-    BackupCommand(TargetTypes types, Function<String, String> env) {
+    BackupCommand(ConfiguredTargets types, Function<String, String> env) {
         super(types, env);
     }
 

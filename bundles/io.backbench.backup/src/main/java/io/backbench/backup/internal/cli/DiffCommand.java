@@ -14,7 +14,7 @@ import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.RepositoryOperations;
 import io.backbench.repository.api.SnapshotDiff;
 import io.backbench.repository.api.StoredSnapshot;
@@ -24,11 +24,11 @@ import io.backbench.repository.api.StoredSnapshot;
 public final class DiffCommand extends RepoCommandBase {
 
     @Activate
-    public DiffCommand(@Reference TargetTypes types) {
+    public DiffCommand(@Reference ConfiguredTargets types) {
         this(types, System::getenv);
     }
 
-    DiffCommand(TargetTypes types, Function<String, String> env) {
+    DiffCommand(ConfiguredTargets types, Function<String, String> env) {
         super(types, env);
     }
 

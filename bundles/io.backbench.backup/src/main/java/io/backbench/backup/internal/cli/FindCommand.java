@@ -16,7 +16,7 @@ import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.FindMatch;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
@@ -29,11 +29,11 @@ import io.backbench.repository.api.StoredSnapshot;
 public final class FindCommand extends RepoCommandBase {
 
     @Activate
-    public FindCommand(@Reference TargetTypes types) {
+    public FindCommand(@Reference ConfiguredTargets types) {
         this(types, System::getenv);
     }
 
-    FindCommand(TargetTypes types, Function<String, String> env) {
+    FindCommand(ConfiguredTargets types, Function<String, String> env) {
         super(types, env);
     }
 

@@ -16,7 +16,7 @@ import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.ForgetGroup;
 import io.backbench.repository.api.ForgetResult;
 import io.backbench.repository.api.Id;
@@ -38,11 +38,11 @@ public final class ForgetCommand extends RepoCommandBase {
             "--keep-within-weekly", "--keep-within-monthly", "--keep-within-yearly");
 
     @Activate
-    public ForgetCommand(@Reference TargetTypes types) {
+    public ForgetCommand(@Reference ConfiguredTargets types) {
         this(types, System::getenv);
     }
 
-    ForgetCommand(TargetTypes types, Function<String, String> env) {
+    ForgetCommand(ConfiguredTargets types, Function<String, String> env) {
         super(types, env);
     }
 

@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
@@ -25,11 +25,11 @@ import io.backbench.repository.api.StoredSnapshot;
 public final class LsCommand extends RepoCommandBase {
 
     @Activate
-    public LsCommand(@Reference TargetTypes types) {
+    public LsCommand(@Reference ConfiguredTargets types) {
         this(types, System::getenv);
     }
 
-    LsCommand(TargetTypes types, Function<String, String> env) {
+    LsCommand(ConfiguredTargets types, Function<String, String> env) {
         super(types, env);
     }
 

@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.KeyInfo;
 import io.backbench.repository.api.Repository;
@@ -28,11 +28,11 @@ import io.backbench.repository.api.Repository;
 public final class RepoCommand extends RepoCommandBase {
 
     @Activate
-    public RepoCommand(@Reference TargetTypes types) {
+    public RepoCommand(@Reference ConfiguredTargets types) {
         this(types, System::getenv);
     }
 
-    RepoCommand(TargetTypes types, Function<String, String> env) {
+    RepoCommand(ConfiguredTargets types, Function<String, String> env) {
         super(types, env);
     }
 

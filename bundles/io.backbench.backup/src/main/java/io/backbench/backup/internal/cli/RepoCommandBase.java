@@ -10,7 +10,7 @@ import java.util.function.Function;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 
 /**
  * What every repository command shares: the repository options, argument parsing, and turning
@@ -23,10 +23,10 @@ abstract class RepoCommandBase implements Command {
                                       (default: $BACKBENCH_REPOSITORY)
               --password-file FILE    read the password from FILE (default: $BACKBENCH_PASSWORD, else a prompt)""";
 
-    final TargetTypes types;
+    final ConfiguredTargets types;
     final Function<String, String> env;
 
-    RepoCommandBase(TargetTypes types, Function<String, String> env) {
+    RepoCommandBase(ConfiguredTargets types, Function<String, String> env) {
         this.types = types;
         this.env = env;
     }

@@ -21,7 +21,7 @@ import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.StoredSnapshot;
 
 /** {@code backbench restore SNAPSHOT --target DIR}: restic's restore, plus an existing-file policy. */
@@ -29,11 +29,11 @@ import io.backbench.repository.api.StoredSnapshot;
 public final class RestoreCommand extends RepoCommandBase {
 
     @Activate
-    public RestoreCommand(@Reference TargetTypes types) {
+    public RestoreCommand(@Reference ConfiguredTargets types) {
         this(types, System::getenv);
     }
 
-    RestoreCommand(TargetTypes types, Function<String, String> env) {
+    RestoreCommand(ConfiguredTargets types, Function<String, String> env) {
         super(types, env);
     }
 

@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.Snapshot;
 import io.backbench.repository.api.StoredSnapshot;
 
@@ -23,11 +23,11 @@ import io.backbench.repository.api.StoredSnapshot;
 public final class SnapshotsCommand extends RepoCommandBase {
 
     @Activate
-    public SnapshotsCommand(@Reference TargetTypes types) {
+    public SnapshotsCommand(@Reference ConfiguredTargets types) {
         this(types, System::getenv);
     }
 
-    SnapshotsCommand(TargetTypes types, Function<String, String> env) {
+    SnapshotsCommand(ConfiguredTargets types, Function<String, String> env) {
         super(types, env);
     }
 

@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.internal.ConfiguredTargetsComponent;
 import io.backbench.target.api.TargetFactory;
 import io.backbench.target.disk.internal.DiskTargetFactory;
 
@@ -22,30 +23,16 @@ import io.backbench.target.disk.internal.DiskTargetFactory;
  * the real disk target, with an environment given as data.
  */
 final class Cli {
-    /** The one target type the product always has, as the core's TargetTypes would list it. */
-    static final TargetTypes DISK_ONLY = only(new DiskTargetFactory());
+    /** The one target type the product always has, behind the core's real location resolver. */
+    static final ConfiguredTargets DISK_ONLY = only(new DiskTargetFactory());
 
-    /** The installed target types being just {@code f}. */
-    static TargetTypes only(TargetFactory f) {
-        return new TargetTypes() {
-            @Override
-            public List<TargetFactory> all() {
-                return List.of(f);
-            }
-
-            @Override
-            public Optional<TargetFactory> find(String type) {
-                return type.equals(f.type()) ? Optional.of(f) : Optional.empty();
-            }
-
-            @Override
-            public void addListener(Runnable listener) {
-            }
-
-            @Override
-            public void removeListener(Runnable listener) {
-            }
-        };
+    /**
+     * The installed target types being just {@code f}, with no configured targets (the folder named
+     * for them is never written: these tests only open locations).
+     */
+    static ConfiguredTargets only(TargetFactory f) {
+        return new ConfiguredTargetsComponent(Path.of(System.getProperty("java.io.tmpdir"), "backbench-cli-test-no-config"),
+                type -> type.equals(f.type()) ? Optional.of(f) : Optional.empty());
     }
 
     record Run(int exit, String out, String err) {
@@ -55,7 +42,7 @@ final class Cli {
     }
 
     final Map<String, String> env = new HashMap<>();
-    TargetTypes types = DISK_ONLY;
+    ConfiguredTargets types = DISK_ONLY;
 
     /** A repository folder and password in the environment, as a user would set them. */
     Cli(Path repo, String password) {
@@ -72,7 +59,7 @@ final class Cli {
     }
 
     Run run(String command, boolean json, String... args) {
-        Map<String, BiFunction<TargetTypes, Function<String, String>, Command>> commands = Map.of(
+        Map<String, BiFunction<ConfiguredTargets, Function<String, String>, Command>> commands = Map.of(
                 "repo", RepoCommand::new, "backup", BackupCommand::new, "snapshots", SnapshotsCommand::new,
                 "ls", LsCommand::new, "restore", RestoreCommand::new, "forget", ForgetCommand::new,
                 "diff", DiffCommand::new, "find", FindCommand::new);

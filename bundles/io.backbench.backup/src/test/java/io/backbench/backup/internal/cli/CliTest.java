@@ -15,7 +15,7 @@ import io.backbench.backup.testing.Fixture;
 import io.backbench.backup.testing.Restic;
 import io.backbench.backup.testing.TreeState;
 import io.backbench.cli.api.Command;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 
 /** The restic-style commands, run as the dispatcher runs them, on the real disk target. */
 class CliTest {
@@ -24,7 +24,7 @@ class CliTest {
 
     final Map<String, String> env = new HashMap<>(Map.of("BACKBENCH_PASSWORD", "secret"));
 
-    static final TargetTypes DISK_ONLY = Cli.DISK_ONLY;
+    static final ConfiguredTargets DISK_ONLY = Cli.DISK_ONLY;
 
     record Run(int exit, String out, String err) {
     }

@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.imaging.api.DiskImages;
 import io.backbench.imaging.api.ImageOptions;
 import io.backbench.imaging.api.ImageResult;
@@ -42,15 +42,15 @@ public final class ImageCommand implements Command {
     private static final Set<String> FLAGS = Set.of("--skip-bad-sectors", "--read-all", "--overwrite-source", "--verify", "--fsck",
             "--changed-only");
 
-    private final TargetTypes types;
+    private final ConfiguredTargets types;
     private final Function<String, String> env;
 
     @Activate
-    public ImageCommand(@Reference TargetTypes types) {
+    public ImageCommand(@Reference ConfiguredTargets types) {
         this(types, System::getenv);
     }
 
-    ImageCommand(TargetTypes types, Function<String, String> env) {
+    ImageCommand(ConfiguredTargets types, Function<String, String> env) {
         this.types = types;
         this.env = env;
     }
@@ -104,8 +104,10 @@ public final class ImageCommand implements Command {
                 sparse): first the used blocks, then a GPT's backup moved to the end of a larger disk. It
                 refuses a smaller target, a mounted one, and the image's own source.
                   --unused zero|leave      write zeros where no filesystem uses the disk (default) or leave it
-                  --threads N              loader threads (default: one per processor plus one)
-                  --verify                 then compare the used blocks and run the filesystem checkers
+                  --threads N              loader threads (default: two per processor plus one)
+                  --verify                 also check every chunk's SHA-256 (without it, each chunk is
+                                           authenticated by its MAC only), then compare the used blocks
+                                           and run the filesystem checkers
                   --overwrite-source       allow restoring onto the device or file the image was taken from
                 export writes the image as a new raw sparse file that other tools can use.
                 verify loads every chunk and checks its SHA-256; with --target it compares a restored device
@@ -187,7 +189,7 @@ public final class ImageCommand implements Command {
         }
         Path target = Path.of(a.positional.get(1));
         RestoreOptions o = RestoreOptions.defaults().withUnused(unused(a.value("--unused")))
-                .withOverwriteSource(a.flag("--overwrite-source"));
+                .withOverwriteSource(a.flag("--overwrite-source")).withCheckChunks(a.flag("--verify"));
         if (a.value("--threads") != null) {
             o = o.withThreads(number(a.value("--threads"), "--threads"));
         }

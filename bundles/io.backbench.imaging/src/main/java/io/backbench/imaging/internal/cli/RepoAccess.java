@@ -7,29 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.Repositories;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.RepositoryException;
 import io.backbench.repository.api.RepositoryOptions;
 import io.backbench.repository.api.WrongPasswordException;
-import io.backbench.target.api.SettingDescriptor;
 import io.backbench.target.api.StorageTarget;
 import io.backbench.target.api.TargetException;
-import io.backbench.target.api.TargetFactory;
-import io.backbench.target.api.TargetSettings;
 
 /**
  * Where the repository is and how to unlock it, as restic users expect: {@code -r/--repo} or
- * {@code BACKBENCH_REPOSITORY} (a folder path is the {@code disk} target; {@code TYPE:VALUE} names
- * another target type, VALUE being its first required setting or {@code key=value,key=value}), the
+ * {@code BACKBENCH_REPOSITORY} (any location {@link ConfiguredTargets#open} takes: a folder path,
+ * {@code target:NAME}, {@code TYPE:VALUE} or {@code TYPE:key=value,...}), the
  * password from {@code BACKBENCH_PASSWORD}, {@code --password-file} or a prompt on the terminal. A copy of
  * the file backup bundle's internal RepoAccess (without init), until the two share it through an API.
  */
@@ -37,12 +32,12 @@ final class RepoAccess {
     static final Set<String> OPTIONS = Set.of("-r", "--repo", "--password-file");
     static final String COMMON_OPTIONS = """
             Repository options:
-              -r, --repo LOCATION     the repository: a folder path, or TYPE:VALUE for another target type
+              -r, --repo LOCATION     the repository: a folder path, target:NAME, or TYPE:VALUE
                                       (default: $BACKBENCH_REPOSITORY)
               --password-file FILE    read the password from FILE (default: $BACKBENCH_PASSWORD, else a prompt)""";
     private static final Pattern TYPED = Pattern.compile("([a-z][a-z0-9+.-]*):(.*)", Pattern.DOTALL);
 
-    private final TargetTypes types;
+    private final ConfiguredTargets targets;
     private final Function<String, String> env;
     private final String location;
     private final String passwordFile;
@@ -59,8 +54,8 @@ final class RepoAccess {
         }
     }
 
-    RepoAccess(TargetTypes types, Function<String, String> env, Args args) {
-        this.types = types;
+    RepoAccess(ConfiguredTargets targets, Function<String, String> env, Args args) {
+        this.targets = targets;
         this.env = env;
         String r = args.value("-r", "--repo");
         this.location = r != null ? r : env.apply("BACKBENCH_REPOSITORY");
@@ -94,6 +89,10 @@ final class RepoAccess {
         if (location == null || location.isBlank()) {
             return null;
         }
+        if (location.startsWith("target:")) {
+            return targets.find(location.substring(7).trim()).filter(e -> e.type().equals("disk"))
+                    .flatMap(e -> e.settings().get("path")).map(p -> Path.of(p).toAbsolutePath().normalize()).orElse(null);
+        }
         if (location.startsWith("/") || !TYPED.matcher(location).matches()) {
             return Path.of(location).toAbsolutePath().normalize();
         }
@@ -107,45 +106,17 @@ final class RepoAccess {
     private StorageTarget target(boolean create) throws IOException {
         if (location == null || location.isBlank()) {
             throw new IOException("no repository given: use -r/--repo LOCATION or set BACKBENCH_REPOSITORY"
-                    + " (a folder path, or TYPE:... for another target type; 'backbench targets types' lists them)");
-        }
-        Matcher m = TYPED.matcher(location);
-        String type = "disk";
-        String rest = location;
-        if (m.matches() && !location.startsWith("/")) {
-            type = m.group(1);
-            rest = m.group(2);
-        }
-        String wanted = type;
-        TargetFactory f = types.find(type).orElseThrow(() -> new IOException("no storage target of type '"
-                + wanted + "' is installed; 'backbench targets types' lists the installed ones"));
-        Map<String, String> settings = new LinkedHashMap<>();
-        if (type.equals("disk") && !location.startsWith("disk:")) {
-            settings.put("path", Path.of(rest).toAbsolutePath().normalize().toString());
-        } else if (rest.contains("=")) {
-            for (String kv : rest.split(",")) {
-                int eq = kv.indexOf('=');
-                if (eq <= 0) {
-                    throw new IOException("repository location '" + location + "': '" + kv + "' is not key=value");
-                }
-                settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-            }
-        } else if (!rest.isEmpty()) {
-            SettingDescriptor first = f.settings().stream().filter(SettingDescriptor::required).findFirst()
-                    .orElseThrow(() -> new IOException("target type " + f.type() + " takes no location value; use " + f.type() + ":"));
-            settings.put(first.key(), type.equals("disk") ? Path.of(rest).toAbsolutePath().normalize().toString() : rest);
-        }
-        if (f.settings().stream().anyMatch(s -> s.key().equals("create"))) {
-            settings.put("create", Boolean.toString(create));
+                    + " (a folder path, target:NAME for a configured target, or TYPE:... for another target type;"
+                    + " 'backbench targets list' and 'backbench targets types' list them)");
         }
         try {
-            return f.open(TargetSettings.of(settings));
+            return targets.open(location, create);
         } catch (TargetException e) {
-            if (!create && type.equals("disk") && e.getMessage() != null && e.getMessage().contains("does not exist")) {
+            if (!create && e.getMessage() != null && e.getMessage().contains("does not exist")) {
                 throw new IOException("there is no repository at " + location + "; create one with 'backbench repo init -r "
                         + location + "'", e);
             }
-            throw new IOException("cannot open the repository location " + location + ": " + e.getMessage(), e);
+            throw e;
         }
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.backbench.cli.api.CommandContext;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.internal.ConfiguredTargetsComponent;
 import io.backbench.imaging.internal.json.Json;
 import io.backbench.imaging.testing.FsImages;
 import io.backbench.imaging.testing.Repos;
@@ -32,27 +33,10 @@ class ImageCommandTest {
 
     final Map<String, String> env = new HashMap<>(Map.of("BACKBENCH_PASSWORD", Repos.PASSWORD));
 
-    static final TargetTypes DISK_ONLY = new TargetTypes() {
-        final TargetFactory disk = new DiskTargetFactory();
-
-        @Override
-        public List<TargetFactory> all() {
-            return List.of(disk);
-        }
-
-        @Override
-        public Optional<TargetFactory> find(String type) {
-            return type.equals("disk") ? Optional.of(disk) : Optional.empty();
-        }
-
-        @Override
-        public void addListener(Runnable listener) {
-        }
-
-        @Override
-        public void removeListener(Runnable listener) {
-        }
-    };
+    /** The disk target type behind the core's real location resolver; no configured targets. */
+    static final ConfiguredTargets DISK_ONLY = new ConfiguredTargetsComponent(
+            Path.of(System.getProperty("java.io.tmpdir"), "backbench-image-test-no-config"),
+            type -> type.equals("disk") ? Optional.<TargetFactory>of(new DiskTargetFactory()) : Optional.empty());
 
     record Run(int exit, String out, String err) {
     }

@@ -22,14 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server for {@code Connection: close}), so it never has to parse a response. Decisions come from
  * a seeded random generator.
  */
-final class FaultyProxy implements AutoCloseable {
+public final class FaultyProxy implements AutoCloseable {
     /** Uploads with at least this many body bytes may be cut. */
     static final int CUTTABLE = 32 * 1024;
 
-    final AtomicInteger requests = new AtomicInteger();
-    final AtomicInteger answered500 = new AtomicInteger();
-    final AtomicInteger answered503 = new AtomicInteger();
-    final AtomicInteger uploadsCut = new AtomicInteger();
+    public final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger answered500 = new AtomicInteger();
+    public final AtomicInteger answered503 = new AtomicInteger();
+    public final AtomicInteger uploadsCut = new AtomicInteger();
 
     private final int serverPort;
     private volatile double errorShare;
@@ -44,10 +44,11 @@ final class FaultyProxy implements AutoCloseable {
     private volatile boolean faults = true;
     /** Answer the first request 500, the second 503, and cut the first upload, whatever the dice say. */
     private volatile boolean eachFaultOnce;
+    private volatile boolean forceOnUploadsOnly;
     private final AtomicInteger forced = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean forcedCut = new java.util.concurrent.atomic.AtomicBoolean();
 
-    FaultyProxy(int serverPort, double errorShare, double cutShare, long seed) throws IOException {
+    public FaultyProxy(int serverPort, double errorShare, double cutShare, long seed) throws IOException {
         this.serverPort = serverPort;
         this.errorShare = errorShare;
         this.cutShare = cutShare;
@@ -56,26 +57,35 @@ final class FaultyProxy implements AutoCloseable {
         pool.execute(this::accept);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + listener.getLocalPort();
     }
 
     /** Makes sure that each kind of fault happens at least once, for runs with few requests. */
-    void eachFaultOnce() {
+    public void eachFaultOnce() {
+        eachFaultOnce = true;
+    }
+
+    /**
+     * {@link #eachFaultOnce()}, with the forced 500 and 503 kept for the first uploads (PUT, POST),
+     * so they hit the data rather than the checks made while a target is opened.
+     */
+    public void eachFaultOnceOnUploads() {
+        forceOnUploadsOnly = true;
         eachFaultOnce = true;
     }
 
     /** From now on, answers every request with 500 or 503. */
-    void failEverything() {
+    public void failEverything() {
         errorShare = 1.0;
     }
 
     /** Turns fault injection on or off (off: a plain proxy). */
-    void faults(boolean on) {
+    public void faults(boolean on) {
         faults = on;
     }
 
-    int faultsInjected() {
+    public int faultsInjected() {
         return answered500.get() + answered503.get() + uploadsCut.get();
     }
 
@@ -105,7 +115,8 @@ final class FaultyProxy implements AutoCloseable {
             String method = head.substring(0, head.indexOf(' '));
             long length = contentLength(head);
             double dice = faults ? nextDouble() : 1.0;
-            if (faults && eachFaultOnce && forced.get() < 2) {
+            boolean upload = method.equals("PUT") || method.equals("POST");
+            if (faults && eachFaultOnce && forced.get() < 2 && (upload || !forceOnUploadsOnly)) {
                 int n = forced.getAndIncrement();
                 dice = n == 0 ? errorShare * 0.75 : n == 1 ? errorShare * 0.25 : dice;
             }

@@ -11,11 +11,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /** A plain SDK client straight to the test server, to look at what the target left in a bucket. */
-final class RawS3 {
+public final class RawS3 {
     private RawS3() {
     }
 
-    static S3Client client(String endpoint) {
+    public static S3Client client(String endpoint) {
         return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
                 .endpointOverride(URI.create(endpoint)).forcePathStyle(true)
                 .serviceConfiguration(c -> c.chunkedEncodingEnabled(false))
@@ -24,7 +24,7 @@ final class RawS3 {
                 .build();
     }
 
-    static List<MultipartUpload> openUploads(S3Client s3, String bucket) {
+    public static List<MultipartUpload> openUploads(S3Client s3, String bucket) {
         return s3.listMultipartUploads(b -> b.bucket(bucket)).uploads();
     }
 }

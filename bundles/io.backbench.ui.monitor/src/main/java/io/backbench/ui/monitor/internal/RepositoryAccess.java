@@ -6,32 +6,28 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import io.backbench.catalog.api.JobDefinition;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.jobs.scheduler.api.JobOptions;
 import io.backbench.repository.api.Repositories;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.RepositoryOptions;
 import io.backbench.repository.api.WrongPasswordException;
-import io.backbench.target.api.SettingDescriptor;
 import io.backbench.target.api.StorageTarget;
-import io.backbench.target.api.TargetFactory;
-import io.backbench.target.api.TargetSettings;
 
 /**
  * Opens (or creates) a job's repository the way the jobs bundle does: the location as the CLI's
- * {@code -r} takes it, the password from the job's {@code password-file} or {@code password-env}
+ * {@code -r} takes it, resolved by {@link ConfiguredTargets#open}, the password from the job's {@code password-file} or {@code password-env}
  * option, else {@code BACKBENCH_PASSWORD}. The jobs bundle keeps its own locator internal, so the
- * views repeat the rule here. Blocks: worker threads only.
+ * views repeat the password rule here. Blocks: worker threads only.
  */
 public final class RepositoryAccess {
-    private final TargetTypes types;
+    private final ConfiguredTargets targets;
 
-    public RepositoryAccess(TargetTypes types) {
-        this.types = types;
+    public RepositoryAccess(ConfiguredTargets targets) {
+        this.targets = targets;
     }
 
     /** An open repository and its target, closed together. */
@@ -43,6 +39,15 @@ public final class RepositoryAccess {
             } finally {
                 target.close();
             }
+        }
+    }
+
+    /** {@code target:NAME} for every configured target, by name. Reads a few small files. */
+    public List<String> configuredLocations() {
+        try {
+            return targets.all().stream().map(e -> "target:" + e.name()).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // an unreadable target file: the field still takes free text
         }
     }
 
@@ -62,7 +67,7 @@ public final class RepositoryAccess {
         if (location.isBlank()) {
             throw new IOException("job '" + job.name() + "' has no repository; edit the job and set one on its Target page");
         }
-        StorageTarget target = target(location, create);
+        StorageTarget target = targets.open(location, create);
         char[] password = password(job);
         try {
             Repository r = create ? Repositories.init(target, password, RepositoryOptions.defaults())
@@ -78,39 +83,6 @@ public final class RepositoryAccess {
         } finally {
             Arrays.fill(password, '\0');
         }
-    }
-
-    private StorageTarget target(String location, boolean create) throws IOException {
-        String type = "disk";
-        String rest = location;
-        int colon = location.indexOf(':');
-        if (!location.startsWith("/") && colon > 0 && location.substring(0, colon).matches("[a-z][a-z0-9+.-]*")) {
-            type = location.substring(0, colon);
-            rest = location.substring(colon + 1);
-        }
-        String wanted = type;
-        TargetFactory f = types.find(type).orElseThrow(() -> new IOException("no storage target of type '" + wanted
-                + "' is installed (repository " + location + "); the Targets perspective lists the installed ones"));
-        Map<String, String> settings = new LinkedHashMap<>();
-        if (type.equals("disk") && !location.startsWith("disk:")) {
-            settings.put("path", Path.of(rest).toAbsolutePath().normalize().toString());
-        } else if (rest.contains("=")) {
-            for (String kv : rest.split(",")) {
-                int eq = kv.indexOf('=');
-                if (eq <= 0) {
-                    throw new IOException("repository location '" + location + "': '" + kv + "' is not key=value");
-                }
-                settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-            }
-        } else if (!rest.isEmpty()) {
-            SettingDescriptor first = f.settings().stream().filter(SettingDescriptor::required).findFirst()
-                    .orElseThrow(() -> new IOException("target type " + f.type() + " takes no location value; use " + f.type() + ":"));
-            settings.put(first.key(), rest);
-        }
-        if (f.settings().stream().anyMatch(s -> s.key().equals("create"))) {
-            settings.put("create", Boolean.toString(create));
-        }
-        return f.open(TargetSettings.of(settings));
     }
 
     private static char[] password(JobDefinition job) throws IOException {

@@ -43,7 +43,7 @@ final class JobDialog extends Dialog {
     private Combo kind;
     private Text sources;
     private Text excludes;
-    private Text repository;
+    private Combo repository;
     private Text passwordFile;
     private Button init;
     private Button enabled;
@@ -53,8 +53,12 @@ final class JobDialog extends Dialog {
     private Text rto;
     private Label problem;
 
-    JobDialog(Shell parent, JobDefinition original, List<String> kinds, Consumer<JobDefinition> check) {
+    /** The configured targets' locations ({@code target:NAME}), offered in the Repository field's drop-down. */
+    private final List<String> targets;
+
+    JobDialog(Shell parent, JobDefinition original, List<String> kinds, List<String> targets, Consumer<JobDefinition> check) {
         super(parent);
+        this.targets = targets;
         this.original = original;
         this.kinds = kinds.isEmpty() ? List.of("backup") : kinds;
         this.check = check;
@@ -91,14 +95,16 @@ final class JobDialog extends Dialog {
         kind.setData(Keys.FIELD, "kind");
         int k = kinds.indexOf(j == null ? "backup" : j.kind());
         kind.select(Math.max(k, 0));
-        hint(source, "backup backs up files; restore-test restores a snapshot into a sandbox and checks it; retention thins snapshots.");
+        hint(source, "backup backs up files; image images a disk, partition or image file; restore-test restores a snapshot into a "
+                + "sandbox and checks it (image-restore-test: an image, with the filesystem checker); retention thins snapshots.");
         sources = area(source, "sources", "Sources", j == null ? "" : String.join("\n", j.sources()),
-                "Files and folders to protect, one a line (absolute paths).");
+                "Files and folders to protect, one a line (absolute paths); for an image, the one device or image file (/dev/sdb).");
         excludes = area(source, "excludes", "Excludes", j == null ? "" : j.option(JobOptions.EXCLUDES, ""),
                 "Patterns left out, one a line: *.tmp, /home/*/.cache");
         Composite target = page(pages, "Target");
-        repository = field(target, "repository", "Repository", j == null ? "" : j.repository(),
-                "A folder (/mnt/backup/repo) or TYPE:key=value,... for another storage target.");
+        repository = choiceOrText(target, "repository", "Repository", j == null ? "" : j.repository(), targets,
+                "A configured target (target:NAME, see the Targets view), a folder (/mnt/backup/repo), or"
+                        + " TYPE:key=value,... for another storage target.");
         passwordFile = field(target, "password-file", "Password file", j == null ? "" : j.option(JobOptions.PASSWORD_FILE, ""),
                 "A file whose first line is the repository's password. Empty: the BACKBENCH_PASSWORD environment variable.");
         label(target, "");
@@ -191,6 +197,19 @@ final class JobDialog extends Dialog {
         t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         hint(parent, help);
         return t;
+    }
+
+    /** An editable drop-down: one of {@code choices}, or any text. */
+    private static Combo choiceOrText(Composite parent, String key, String labelText, String value, List<String> choices,
+                                      String help) {
+        label(parent, labelText);
+        Combo c = new Combo(parent, SWT.DROP_DOWN | SWT.BORDER);
+        c.setItems(choices.toArray(String[]::new));
+        c.setText(value == null ? "" : value);
+        c.setData(Keys.FIELD, key);
+        c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        hint(parent, help);
+        return c;
     }
 
     private static Text area(Composite parent, String key, String labelText, String value, String help) {

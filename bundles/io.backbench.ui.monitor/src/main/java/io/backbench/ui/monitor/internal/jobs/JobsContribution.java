@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.backbench.catalog.api.Catalog;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.jobs.scheduler.api.JobRunner;
 import io.backbench.jobs.scheduler.api.Scheduler;
 import io.backbench.ui.api.Area;
@@ -28,7 +28,7 @@ public class JobsContribution implements ViewContribution {
     @Reference
     private JobRunner runner;
     @Reference
-    private TargetTypes types;
+    private ConfiguredTargets types;
     // the scheduler runs in workbench and headless modes; the view works without it (no "next run")
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Scheduler scheduler;

@@ -165,7 +165,7 @@ final class JobsView implements ViewPart {
 
     /** Opens the form; saves in the background; on a refusal (a duplicate name) opens it again with what was typed. */
     private void open(JobDefinition start) {
-        JobDialog dialog = new JobDialog(site.shell(), start, runner.kinds(), runner::validate);
+        JobDialog dialog = new JobDialog(site.shell(), start, runner.kinds(), repositories.configuredLocations(), runner::validate);
         if (dialog.open() != Window.OK) {
             return;
         }

@@ -6,7 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.backbench.catalog.api.Catalog;
-import io.backbench.core.api.TargetTypes;
+import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.jobs.api.JobManager;
 import io.backbench.jobs.scheduler.api.JobRunner;
 import io.backbench.ui.api.Area;
@@ -28,7 +28,7 @@ public class SnapshotsContribution implements ViewContribution {
     @Reference
     private JobManager jobs;
     @Reference
-    private TargetTypes types;
+    private ConfiguredTargets types;
 
     @Override
     public String id() {
