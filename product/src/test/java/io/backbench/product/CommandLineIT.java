@@ -59,8 +59,10 @@ class CommandLineIT {
     @Test
     void samplePluginInThePluginsFolderIsListedAsATargetType() throws Exception {
         Path sample = Path.of(Backbench.requiredProperty("backbench.it.samplePlugin"));
-        Files.createDirectories(home.resolve("plugins"));
-        Files.copy(sample, home.resolve("plugins").resolve(sample.getFileName()));
+        // plugins must be signed by a trusted publisher (the product's default)
+        Signing publisher = Signing.newPublisher(work, "publisher");
+        publisher.trustIn(home, work);
+        publisher.signedCopy(sample, home.resolve("plugins").resolve(sample.getFileName()));
 
         Backbench.Result result = Backbench.run(home, work, "targets", "types", "--json");
 

@@ -52,7 +52,11 @@ class HeadlessIT {
 
     @Test
     void errorsThatAPluginLogsAreShownOnStderr() throws Exception {
-        brokenComponentBundle(Files.createDirectories(home.resolve("plugins")).resolve("broken.jar"));
+        // signed and trusted (the product's default): it is SCR, not the plugin policy, that must complain
+        Signing publisher = Signing.newPublisher(work, "publisher");
+        publisher.trustIn(home, work);
+        Path unsigned = brokenComponentBundle(work.resolve("broken.jar"));
+        publisher.signedCopy(unsigned, Files.createDirectories(home.resolve("plugins")).resolve("broken.jar"));
         Process process = Backbench.command(home, "--headless").redirectOutput(work.resolve("out.txt").toFile())
                 .start();
         try {
@@ -70,7 +74,7 @@ class HeadlessIT {
     }
 
     /** A bundle whose DS component names a class that does not exist: SCR logs an error. */
-    private static void brokenComponentBundle(Path jar) throws Exception {
+    private static Path brokenComponentBundle(Path jar) throws Exception {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -85,5 +89,6 @@ class HeadlessIT {
                     .getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
+        return jar;
     }
 }

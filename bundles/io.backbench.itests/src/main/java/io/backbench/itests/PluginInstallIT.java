@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.backbench.core.api.PluginException;
+import io.backbench.core.api.PluginInfo;
 import io.backbench.core.api.PluginManager;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +42,14 @@ class PluginInstallIT {
         assertTrue(e.getMessage().contains("notes.jar"), "the message should name the file: " + e.getMessage());
     }
 
+    @AfterEach
+    void restoreTheSecureDefault() throws Exception {
+        PluginTrustFixture.allowUntrusted(false);
+    }
+
     @Test
     void installingABundleWithAnUnresolvableImportIsRefusedNamingThePackage() throws Exception {
+        PluginTrustFixture.allowUntrusted(true); // so that the resolution is what refuses it
         Path jar = bundleImporting(temp.resolve("needs-nothing-exported.jar"), "io.backbench.itests.unresolvable",
                 MISSING_PACKAGE);
 
@@ -49,6 +57,41 @@ class PluginInstallIT {
 
         assertTrue(e.getMessage().contains(MISSING_PACKAGE),
                 "the message should name the missing package: " + e.getMessage());
+    }
+
+    @Test
+    void anUnsignedPluginIsRefusedByDefaultSayingWhyAndHowToAllowIt() throws Exception {
+        Path jar = PluginTrustFixture.bundle(temp.resolve("unsigned.jar"), "io.backbench.itests.unsigned", "1.0.0", Map.of());
+
+        PluginException e = refused(jar);
+
+        assertTrue(e.getMessage().contains("io.backbench.itests.unsigned 1.0.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("it is not signed"), e.getMessage());
+        assertTrue(e.getMessage().contains("Preferences > Plugins"), e.getMessage());
+    }
+
+    @Test
+    void aPluginSignedByATrustedPublisherIsInstalledAndByAnUntrustedOneRefused() throws Exception {
+        PluginManager plugins = Framework.service(PluginManager.class);
+        Path trustedPem = PluginTrustFixture.newSigner(temp, "itest-publisher");
+        PluginTrustFixture.newSigner(temp, "stranger");
+        Path byStranger = PluginTrustFixture.sign(PluginTrustFixture.bundle(temp.resolve("stranger.jar"),
+                "io.backbench.itests.stranger", "1.0.0", Map.of()), temp, "stranger");
+        Path byPublisher = PluginTrustFixture.sign(PluginTrustFixture.bundle(temp.resolve("published.jar"),
+                "io.backbench.itests.published", "1.0.0", Map.of()), temp, "itest-publisher");
+        String alias = plugins.trust(trustedPem).get(0).alias();
+        try {
+            PluginException e = refused(byStranger);
+            assertTrue(e.getMessage().contains("CN=stranger"), e.getMessage());
+            assertTrue(e.getMessage().contains("not in the plugin trust store"), e.getMessage());
+
+            PluginInfo installed = plugins.install(byPublisher);
+
+            assertEquals("ACTIVE", installed.state(), installed.toString());
+            plugins.uninstall("io.backbench.itests.published");
+        } finally {
+            plugins.distrust(alias);
+        }
     }
 
     /** Installs, expects a PluginException, and checks that bundles and plugins folder are unchanged. */

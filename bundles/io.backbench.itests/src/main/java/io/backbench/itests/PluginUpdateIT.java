@@ -21,6 +21,7 @@ import io.backbench.core.api.PluginInfo;
 import io.backbench.core.api.PluginManager;
 import io.backbench.core.api.TargetTypes;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -37,10 +38,16 @@ class PluginUpdateIT {
     @TempDir
     Path temp;
 
+    @AfterEach
+    void restoreTheSecureDefault() throws Exception {
+        PluginTrustFixture.allowUntrusted(false);
+    }
+
     @Test
     void updateReplacesAPluginAndRefusesAJarThatWouldNotResolve() throws Exception {
         PluginManager plugins = Framework.service(PluginManager.class);
         TargetTypes types = Framework.service(TargetTypes.class);
+        PluginTrustFixture.allowUntrusted(true); // the sample plugin and its re-versioned copies are not signed
         Path sample = Path.of(Framework.property("backbench.itests.samplePlugin"));
         plugins.install(sample);
         try {

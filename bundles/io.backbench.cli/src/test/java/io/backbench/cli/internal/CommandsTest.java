@@ -133,11 +133,38 @@ class CommandsTest {
         assertTrue(plugins.installed.isEmpty());
     }
 
+    @Test
+    void pluginsInstallFromARepositorySplitsNameAndVersion() {
+        assertEquals(0, run(pluginsCommand, false, "install", "--repo", "http://127.0.0.1:8080/repo", "io.backbench.sample.target@1.0.0"));
+        assertEquals(0, run(pluginsCommand, false, "install", "--repo", "/srv/repo", "Sample"));
+
+        assertEquals(List.of("http://127.0.0.1:8080/repo io.backbench.sample.target 1.0.0", "/srv/repo Sample null"),
+                plugins.fromRepository);
+        assertTrue(out.text().startsWith("installed io.backbench.sample.target 1.0.0 (ACTIVE): target type: sample"), out.text());
+    }
+
+    @Test
+    void pluginsAvailableShowsStateAndWhatEachProvides() {
+        assertEquals(0, run(pluginsCommand, false, "available", "--repo", "/srv/repo"));
+
+        assertTrue(out.text().startsWith("Repository: /srv/repo\n"), out.text());
+        assertTrue(out.text().contains("update available (0.9.0 installed)"), out.text());
+        assertTrue(out.text().contains("target type, target settings page"), out.text());
+        assertEquals(2, run(pluginsCommand, false, "available", "/srv/repo"));
+    }
+
+    @Test
+    void pluginsAvailableWithoutARepositoryUsesTheConfiguredOnesOrSaysHowToGiveOne() {
+        plugins.repositories = List.of();
+        assertEquals(1, run(pluginsCommand, false, "available"));
+        assertTrue(err.text().contains("--repo"), err.text());
+    }
+
     // ---- targets ----
 
     @Test
     void targetTypesShowsEachTypeWithItsProviderAndAlignedSettings() {
-        TargetsCommand targets = new TargetsCommand(new FixedTypes(List.of(new DemoFactory())), f -> "com.acme.demo 1.0.0");
+        TargetsCommand targets = new TargetsCommand(new FixedTypes(List.of(new DemoFactory())), null, f -> "com.acme.demo 1.0.0");
         assertEquals(0, run(targets, false, "types"));
         assertEquals("""
                 demo - Demo target  (provided by com.acme.demo 1.0.0)
@@ -150,7 +177,7 @@ class CommandsTest {
 
     @Test
     void targetTypesAsJsonListsSettings() {
-        TargetsCommand targets = new TargetsCommand(new FixedTypes(List.of(new DemoFactory())), f -> "com.acme.demo 1.0.0");
+        TargetsCommand targets = new TargetsCommand(new FixedTypes(List.of(new DemoFactory())), null, f -> "com.acme.demo 1.0.0");
         assertEquals(0, run(targets, true, "types"));
         String text = out.text();
         for (String field : List.of("\"type\": \"demo\"", "\"name\": \"Demo target\"", "\"providedBy\": \"com.acme.demo 1.0.0\"",
@@ -162,17 +189,17 @@ class CommandsTest {
 
     @Test
     void noTargetTypesSaysHowToGetOne() {
-        assertEquals(0, run(new TargetsCommand(new FixedTypes(List.of()), f -> ""), false, "types"));
+        assertEquals(0, run(new TargetsCommand(new FixedTypes(List.of()), null, f -> ""), false, "types"));
         assertTrue(out.text().contains("No storage target types are installed") && out.text().contains("plugins install"));
-        assertEquals(0, run(new TargetsCommand(new FixedTypes(List.of()), f -> ""), true, "types"));
+        assertEquals(0, run(new TargetsCommand(new FixedTypes(List.of()), null, f -> ""), true, "types"));
         assertTrue(out.text().endsWith("[]\n"), out.text());
     }
 
     @Test
     void targetsNeedsTheTypesSubCommand() {
-        TargetsCommand targets = new TargetsCommand(new FixedTypes(List.of()), f -> "");
+        TargetsCommand targets = new TargetsCommand(new FixedTypes(List.of()), null, f -> "");
         assertEquals(2, run(targets, false));
-        assertEquals(2, run(targets, false, "list"));
+        assertEquals(2, run(targets, false, "teleport"));
         assertEquals(2, run(targets, false, "types", "extra"));
     }
 
@@ -219,6 +246,46 @@ class CommandsTest {
         @Override
         public boolean awaitPluginFolder(java.time.Duration timeout) {
             return true;
+        }
+
+        final List<String> fromRepository = new ArrayList<>();
+        List<String> repositories = List.of("/srv/repo");
+
+        @Override
+        public List<String> repositories() {
+            return repositories;
+        }
+
+        @Override
+        public List<io.backbench.core.api.AvailablePlugin> available(String repository) {
+            return List.of(new io.backbench.core.api.AvailablePlugin("io.backbench.sample.target", "Sample", "1.0.0",
+                    "Backbench", "", List.of("target type", "target settings page"),
+                    io.backbench.core.api.AvailablePlugin.UPDATE_AVAILABLE, "0.9.0"));
+        }
+
+        @Override
+        public PluginInfo installFromRepository(String repository, String name, String version) {
+            fromRepository.add(repository + " " + name + " " + version);
+            return sample;
+        }
+
+        @Override
+        public boolean allowsUntrusted() {
+            return false;
+        }
+
+        @Override
+        public List<io.backbench.core.api.TrustedPublisher> trustedPublishers() {
+            return List.of();
+        }
+
+        @Override
+        public List<io.backbench.core.api.TrustedPublisher> trust(Path certificate) {
+            return List.of();
+        }
+
+        @Override
+        public void distrust(String alias) {
         }
     }
 

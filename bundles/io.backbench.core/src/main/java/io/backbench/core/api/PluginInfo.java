@@ -16,11 +16,20 @@ import java.util.List;
  *                      administrator added
  * @param removable     whether it can be uninstalled/updated (plugins only; features are the product)
  * @param contributions what it adds, in words: "target type: s3", "view: Job History", ...
+ * @param problem       why a plugin is not running ("refused: it is not signed ...") or "" (since 1.2)
  */
 public record PluginInfo(long bundleId, String symbolicName, String name, String version, String vendor,
                          String description, String state, String feature, boolean removable,
-                         List<String> contributions) {
+                         List<String> contributions, String problem) {
     public PluginInfo {
         contributions = List.copyOf(contributions);
+        problem = problem == null ? "" : problem;
+    }
+
+    /** A bundle without a problem (the 1.1 constructor). */
+    public PluginInfo(long bundleId, String symbolicName, String name, String version, String vendor,
+                      String description, String state, String feature, boolean removable,
+                      List<String> contributions) {
+        this(bundleId, symbolicName, name, version, vendor, description, state, feature, removable, contributions, "");
     }
 }

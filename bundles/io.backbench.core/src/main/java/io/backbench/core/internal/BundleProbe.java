@@ -52,29 +52,52 @@ final class BundleProbe {
      * @param change {@link #installing} or {@link #updating} the jar
      */
     void check(PluginJar jar, String change) throws PluginException {
-        Bundle probe;
-        try (InputStream in = Files.newInputStream(jar.file())) {
-            probe = context.installBundle(LOCATION_PREFIX + jar.symbolicName() + ":" + UUID.randomUUID(), in);
-        } catch (BundleException e) {
-            throw new PluginException("cannot " + change + ": the framework refused it: "
-                    + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new PluginException("cannot read " + jar.file() + ": " + e.getMessage(), e);
-        }
+        checkAll(List.of(jar), change);
+    }
+
+    /**
+     * Like {@link #check}, for bundles that are installed together (a plugin and the bundles it
+     * needs): they are probe-installed side by side and must resolve together.
+     */
+    void checkAll(List<PluginJar> jars, String change) throws PluginException {
+        List<Bundle> probes = new ArrayList<>();
         try {
+            for (PluginJar jar : jars) {
+                try (InputStream in = Files.newInputStream(jar.file())) {
+                    probes.add(context.installBundle(LOCATION_PREFIX + jar.symbolicName() + ":" + UUID.randomUUID(), in));
+                } catch (BundleException e) {
+                    throw new PluginException("cannot " + change + ": the framework refused " + jar.describe() + ": "
+                            + e.getMessage(), e);
+                } catch (IOException e) {
+                    throw new PluginException("cannot read " + jar.file() + ": " + e.getMessage(), e);
+                }
+            }
             FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
-            if (isFragment(probe) || wiring.resolveBundles(List.of(probe))) {
+            List<Bundle> hosts = probes.stream().filter(b -> !isFragment(b)).toList();
+            if (hosts.isEmpty() || wiring.resolveBundles(hosts)) {
                 return;
             }
-            List<String> missing = missingRequirements(probe, wiring);
+            List<String> missing = new ArrayList<>();
+            for (Bundle probe : hosts) {
+                if (probe.getState() != Bundle.INSTALLED) {
+                    continue;
+                }
+                for (String m : missingRequirements(probe, wiring)) {
+                    String line = probes.size() == 1 ? m : m + " (needed by " + probe.getSymbolicName() + ")";
+                    if (!missing.contains(line)) {
+                        missing.add(line);
+                    }
+                }
+            }
             if (!missing.isEmpty()) {
                 throw new PluginException("cannot " + change + ": missing " + String.join(", ", missing)
                         + " - install the plugin that provides " + (missing.size() == 1 ? "it" : "them") + " first");
             }
-            throw new PluginException("cannot " + change + ": it does not resolve: " + resolverMessage(probe)
+            Bundle stuck = hosts.stream().filter(b -> b.getState() == Bundle.INSTALLED).findFirst().orElse(hosts.get(0));
+            throw new PluginException("cannot " + change + ": it does not resolve: " + resolverMessage(stuck)
                     + " - install the plugins it needs first");
         } finally {
-            discard(probe);
+            discard(probes);
         }
     }
 
@@ -118,15 +141,20 @@ final class BundleProbe {
         return r != null && (r.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
     }
 
-    private void discard(Bundle probe) {
-        try {
-            probe.uninstall();
-        } catch (BundleException | IllegalStateException e) {
-            // already gone
+    private void discard(List<Bundle> probes) {
+        if (probes.isEmpty()) {
+            return;
+        }
+        for (Bundle probe : probes) {
+            try {
+                probe.uninstall();
+            } catch (BundleException | IllegalStateException e) {
+                // already gone
+            }
         }
         FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
         CountDownLatch refreshed = new CountDownLatch(1);
-        wiring.refreshBundles(List.of(probe), event -> {
+        wiring.refreshBundles(probes, event -> {
             if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
                 refreshed.countDown();
             }

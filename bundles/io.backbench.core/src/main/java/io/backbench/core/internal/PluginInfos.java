@@ -25,10 +25,12 @@ final class PluginInfos {
     private final BundleContext context;
     private final PluginFolder plugins;
     private final Path productBundles;
+    private final PluginResolverHook refusals;
 
-    PluginInfos(BundleContext context, PluginFolder plugins) {
+    PluginInfos(BundleContext context, PluginFolder plugins, PluginResolverHook refusals) {
         this.context = context;
         this.plugins = plugins;
+        this.refusals = refusals;
         String product = context.getProperty(PRODUCT_DIR_PROPERTY);
         this.productBundles = product == null || product.isBlank() ? null
                 : Path.of(product.trim()).toAbsolutePath().normalize().resolve("bundle");
@@ -50,7 +52,8 @@ final class PluginInfos {
         String feature = feature(b);
         return new PluginInfo(b.getBundleId(), bsn, header(b, Constants.BUNDLE_NAME, bsn), b.getVersion().toString(),
                 header(b, Constants.BUNDLE_VENDOR, ""), header(b, Constants.BUNDLE_DESCRIPTION, ""), state(b.getState()),
-                feature, feature.equals("plugin"), contributions(b));
+                feature, feature.equals("plugin"), contributions(b),
+                b.getState() == Bundle.INSTALLED ? refusals.refusal(b.getBundleId()).orElse("") : "");
     }
 
     /** The product feature folder a bundle came from, "plugin" for the plugins folder, else "other". */

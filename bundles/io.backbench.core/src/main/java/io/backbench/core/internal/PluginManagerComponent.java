@@ -4,28 +4,46 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.LoggerFactory;
+
+import io.backbench.core.api.AvailablePlugin;
 
 import io.backbench.core.api.DataFolders;
 import io.backbench.core.api.PluginException;
 import io.backbench.core.api.PluginInfo;
 import io.backbench.core.api.PluginManager;
+import io.backbench.core.api.TrustedPublisher;
 
 /**
  * Installs, updates and removes plugins through the watched folder; FileInstall does the actual
- * (un)installing, we check first and wait for it. Changes are serialised; they run on the
- * caller's thread (never call them on the UI thread: they block for seconds).
+ * (un)installing, we check first (signature, resolution) and wait for it. Changes are serialised;
+ * they run on the caller's thread (never call them on the UI thread: they block for seconds).
+ * Configured by the plugin preferences (PID {@value PluginManager#PREFERENCES_PID}); a resolver hook
+ * keeps refused plugins that were dropped into the folder by hand from running. Immediate: the
+ * hook must be in place as early as possible, whether or not anyone uses the service.
  */
-@Component(service = PluginManager.class)
+@Component(service = PluginManager.class, configurationPid = PluginManager.PREFERENCES_PID, immediate = true)
 public class PluginManagerComponent implements PluginManager {
+    static final String ALLOW_UNTRUSTED = "allowUntrusted";
+    static final String REPOSITORIES = "repositories";
+
     static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(15);
 
     private final BundleContext context;
@@ -34,16 +52,74 @@ public class PluginManagerComponent implements PluginManager {
     private final BundleProbe probe;
     private final FolderWatch watch;
     private final ComponentWait components;
+    private final PluginPolicy policy;
+    private final PluginResolverHook hook;
+    private final RepositoryInstaller repositories;
+    private final ServiceRegistration<ResolverHookFactory> hookRegistration;
+    private final RefusedPlugins refused;
     private final Object changeLock = new Object();
+    private volatile List<String> configuredRepositories = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile LoggerFactory loggerFactory;
 
     @Activate
-    public PluginManagerComponent(BundleContext context, @Reference DataFolders folders) {
+    public PluginManagerComponent(BundleContext context, @Reference DataFolders folders, Map<String, Object> config) {
         this.context = context;
         this.folder = new PluginFolder(folders.plugins());
-        this.infos = new PluginInfos(context, folder);
+        this.policy = new PluginPolicy(new TrustStore(folders.config()));
+        this.hook = new PluginResolverHook(folder, policy, this::reportRefusal);
+        this.infos = new PluginInfos(context, folder, hook);
         this.probe = new BundleProbe(context);
         this.watch = new FolderWatch(context, folder);
         this.components = new ComponentWait(context);
+        this.repositories = new RepositoryInstaller(context, folder, watch, probe, policy);
+        configure(config);
+        this.refused = new RefusedPlugins(context, folder, policy, this::reportRefusal);
+        this.hookRegistration = context.registerService(ResolverHookFactory.class, hook, null);
+        refused.applyLater(false);
+    }
+
+    @Modified
+    void modified(Map<String, Object> config) {
+        boolean allowedBefore = policy.allowsUntrusted();
+        configure(config);
+        if (allowedBefore != policy.allowsUntrusted()) {
+            refused.applyLater(policy.allowsUntrusted());
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            hookRegistration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping: the registration went with it
+        }
+    }
+
+    private void configure(Map<String, Object> config) {
+        Object allow = config.get(ALLOW_UNTRUSTED);
+        policy.allowUntrusted(allow != null && Boolean.parseBoolean(allow.toString().trim()));
+        Object repos = config.get(REPOSITORIES);
+        List<String> list = new ArrayList<>();
+        if (repos != null) {
+            for (String r : (repos instanceof String[] a ? String.join(" ", a) : repos.toString()).split("[\\s,]+")) {
+                if (!r.isBlank()) {
+                    list.add(r.trim());
+                }
+            }
+        }
+        configuredRepositories = List.copyOf(list);
+    }
+
+    private void reportRefusal(String message) {
+        LoggerFactory lf = loggerFactory;
+        if (lf != null) {
+            lf.getLogger(PluginManager.class).error(message);
+        } else {
+            System.err.println("backbench: " + message);
+        }
     }
 
     @Override
@@ -60,6 +136,7 @@ public class PluginManagerComponent implements PluginManager {
     public PluginInfo install(Path jar) throws PluginException {
         synchronized (changeLock) {
             PluginJar candidate = PluginJar.read(jar);
+            policy.check(jar, candidate.describe());
             Optional<Bundle> existing = watch.installed(candidate.symbolicName());
             if (existing.isPresent()) {
                 Bundle b = existing.get();
@@ -93,12 +170,20 @@ public class PluginManagerComponent implements PluginManager {
     @Override
     public PluginInfo update(String symbolicName, Path jar) throws PluginException {
         synchronized (changeLock) {
+            return describeOnceSetUp(updateBundle(symbolicName, jar));
+        }
+    }
+
+    /** The update, returning the started bundle; the caller holds the change lock. */
+    private Bundle updateBundle(String symbolicName, Path jar) throws PluginException {
+        {
             Bundle old = removablePlugin(symbolicName, "update");
             PluginJar candidate = PluginJar.read(jar);
             if (!candidate.symbolicName().equals(symbolicName)) {
                 throw new PluginException("cannot update " + symbolicName + " with " + jar + ": that jar is "
                         + candidate.symbolicName() + ", not " + symbolicName + "; check the file");
             }
+            policy.check(jar, candidate.describe());
             probe.check(candidate, BundleProbe.updating(candidate));
             Path file = PluginFolder.fileOf(old.getLocation()).orElseThrow();
             Path backup = backup(file);
@@ -112,7 +197,7 @@ public class PluginManagerComponent implements PluginManager {
                             restore(backup, file);
                             awaitQuietly(() -> watch.awaitStartedAgain(file, CHANGE_TIMEOUT));
                         }, "The previous version was put back");
-                return describeOnceSetUp(updated);
+                return updated;
             } finally {
                 discardQuietly(backup);
             }
@@ -139,6 +224,56 @@ public class PluginManagerComponent implements PluginManager {
     @Override
     public boolean awaitPluginFolder(Duration timeout) throws InterruptedException {
         return watch.awaitSettled(timeout);
+    }
+
+    @Override
+    public List<String> repositories() {
+        List<String> configured = configuredRepositories;
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        String product = context.getProperty(PluginInfos.PRODUCT_DIR_PROPERTY);
+        if (product != null && !product.isBlank()) {
+            Path repo = Path.of(product.trim()).toAbsolutePath().normalize().resolve("repository");
+            if (Files.isDirectory(repo)) {
+                return List.of(repo.toString());
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<AvailablePlugin> available(String repository) throws PluginException {
+        return repositories.available(repository);
+    }
+
+    @Override
+    public PluginInfo installFromRepository(String repository, String symbolicNameOrName, String version)
+            throws PluginException {
+        synchronized (changeLock) {
+            return describeOnceSetUp(repositories.install(repository, symbolicNameOrName, version, CHANGE_TIMEOUT,
+                    this::updateBundle));
+        }
+    }
+
+    @Override
+    public boolean allowsUntrusted() {
+        return policy.allowsUntrusted();
+    }
+
+    @Override
+    public List<TrustedPublisher> trustedPublishers() throws PluginException {
+        return policy.trustStore().list();
+    }
+
+    @Override
+    public List<TrustedPublisher> trust(Path certificate) throws PluginException {
+        return policy.trustStore().add(certificate);
+    }
+
+    @Override
+    public void distrust(String alias) throws PluginException {
+        policy.trustStore().remove(alias);
     }
 
     /** The bundle with what it contributes: its services come a moment after it started. */

@@ -19,9 +19,12 @@ import java.util.jar.Manifest;
 
 import io.backbench.core.api.PluginManager;
 
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.ToolItem;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -35,22 +38,54 @@ class PluginsViewIT {
     @TempDir
     Path temp;
 
+    @BeforeEach
+    void allowUnsignedPlugins() throws Exception {
+        // the sample view and the jars made here are not signed; the secure default is tested below
+        allowUntrusted(true);
+    }
+
     @AfterEach
-    void leaveNoDialogOrSamplePluginBehind() throws Exception {
+    void leaveNoDialogOrSamplePluginBehindAndRestoreTheSecureDefault() throws Exception {
         WorkbenchDriver.closeDialogs();
         if (Osgi.bundle(SAMPLE_BSN).isPresent()) {
             Osgi.service(PluginManager.class).uninstall(SAMPLE_BSN);
         }
+        allowUntrusted(false);
     }
 
-    /** Clicks Install... with {@code jar} as the file dialog's answer (the only step not driven for real). */
-    private static void installThroughThePluginsView(Path jar) {
+    /** The "Allow unsigned or untrusted plugins" preference, set as a .cfg file FileInstall applies. */
+    static void allowUntrusted(boolean allow) throws Exception {
+        PluginManager plugins = Osgi.service(PluginManager.class);
+        Path cfg = Files.createDirectories(plugins.pluginFolder()).resolve(PluginManager.PREFERENCES_PID + ".cfg");
+        if (allow) {
+            Files.writeString(cfg, "allowUntrusted=true\n");
+        } else {
+            Files.deleteIfExists(cfg);
+        }
+        Ui.waitUntil("allowUntrusted=" + allow, () -> plugins.allowsUntrusted() == allow);
+    }
+
+    /**
+     * Install Plugin... in the Plugins view's tool bar, From a jar file with {@code jar} as the file
+     * dialog's answer (the only step not driven for real), Install. Returns the Install Plugin dialog.
+     */
+    static Shell installThroughThePluginsView(Path jar) {
         WorkbenchDriver.showPerspective(MONITOR);
         WorkbenchDriver.activateView(PLUGINS);
         ToolItem install = WorkbenchDriver.viewTool(PLUGINS, "install");
-        Ui.waitUntil("Install... to be enabled", install::getEnabled);
-        Ui.run(() -> install.setData("backbench.fileDialog.answer", jar.toString()));
+        Ui.waitUntil("Install Plugin... to be enabled", install::getEnabled);
         Ui.click(install);
+        Shell dialog = Ui.dialog("installPlugin");
+        Button browse = (Button) Ui.call(() -> Ui.find(dialog, Ui.data("backbench.action", "browse")).get(0));
+        Ui.run(() -> browse.setData("backbench.fileDialog.answer", jar.toString()));
+        Ui.click(browse);
+        Ui.waitUntil("the jar source to be chosen", () -> ((Button) Ui.find(dialog, Ui.data("backbench.action", "source.jar"))
+                .get(0)).getSelection());
+        Button ok = Ui.call(() -> Ui.find(dialog, w -> w instanceof Button b && WorkbenchDriver.plain(b.getText()).equals("Install"))
+                .stream().map(Button.class::cast).findFirst().orElseThrow());
+        Ui.waitUntil("Install to be enabled", ok::getEnabled);
+        Ui.click(ok);
+        return dialog;
     }
 
     @Test
@@ -60,7 +95,8 @@ class PluginsViewIT {
         Shell shell = WorkbenchDriver.shell();
         assertTrue(Osgi.bundle(SAMPLE_BSN).isEmpty(), "the sample view must not be part of the product");
 
-        installThroughThePluginsView(jar);
+        Shell dialog = installThroughThePluginsView(jar);
+        Ui.waitUntil("the Install Plugin dialog to close after the install", dialog::isDisposed);
         Ui.waitUntil("the Sample Report view in the Monitor perspective",
                 () -> WorkbenchDriver.viewIds(shell).contains(SAMPLE_VIEW));
         Bundle sample = Osgi.bundle(SAMPLE_BSN).orElseThrow();
@@ -126,5 +162,34 @@ class PluginsViewIT {
         WorkbenchDriver.press(error, "Close");
         assertEquals(bundles, Osgi.bundleCount());
         assertTrue(Osgi.bundle("com.example.needs.missing").isEmpty());
+    }
+
+    @Test
+    void anUnsignedPluginIsRefusedWhileThePreferenceForbidsItSayingHowToAllowIt() throws Exception {
+        allowUntrusted(false);
+        Path jar = Path.of(Osgi.property("backbench.uitests.samplePlugin"));
+        int bundles = Osgi.bundleCount();
+
+        Shell dialog = installThroughThePluginsView(jar);
+        Shell error = Ui.dialog("error");
+        String text = Ui.call(() -> WorkbenchDriver.labels(error));
+        assertTrue(text.contains("it is not signed"), text);
+        assertTrue(text.contains("Allow unsigned or untrusted plugins"), text);
+        Ui.screenshot(error, "plugin-unsigned-refused");
+        WorkbenchDriver.press(error, "Close");
+        assertFalse(Ui.call(dialog::isDisposed), "the Install Plugin dialog stays open to try again");
+        WorkbenchDriver.press(dialog, "Cancel");
+
+        assertEquals(bundles, Osgi.bundleCount(), "a bundle was installed after all");
+        assertTrue(Osgi.bundle(SAMPLE_BSN).isEmpty());
+    }
+
+    @Test
+    void fileMenuHasInstallPluginOpeningTheSameDialog() {
+        MenuItem item = WorkbenchDriver.menuItem("File", "Install Plugin...");
+        Ui.click(item);
+        Shell dialog = Ui.dialog("installPlugin");
+        assertEquals("Install Plugin", Ui.call(dialog::getText));
+        WorkbenchDriver.press(dialog, "Cancel");
     }
 }

@@ -17,7 +17,7 @@ import io.backbench.jobs.api.ProgressMonitor;
  * The outcome is handed to a callback on a job manager thread; callers bring it back to the UI
  * thread themselves.
  */
-final class PluginOperations {
+public final class PluginOperations {
 
     /** How a change ended: a summary on success, else the reason (the PluginException's message). */
     record Outcome(boolean ok, String message) {
@@ -31,7 +31,7 @@ final class PluginOperations {
     private final PluginManager plugins;
     private final JobManager jobs;
 
-    PluginOperations(PluginManager plugins, JobManager jobs) {
+    public PluginOperations(PluginManager plugins, JobManager jobs) {
         this.plugins = plugins;
         this.jobs = jobs;
     }
@@ -39,6 +39,14 @@ final class PluginOperations {
     void install(Path jar, Consumer<Outcome> done) {
         run("Install plugin " + jar.getFileName(), "Checking " + jar.getFileName(), done, pm -> {
             PluginInfo info = pm.install(jar);
+            return "Installed " + info.name() + " " + info.version();
+        });
+    }
+
+    void installFromRepository(String repository, String symbolicName, String version, Consumer<Outcome> done) {
+        run("Install plugin " + symbolicName + " " + version, "Downloading and checking " + symbolicName + " from "
+                + repository, done, pm -> {
+            PluginInfo info = pm.installFromRepository(repository, symbolicName, version);
             return "Installed " + info.name() + " " + info.version();
         });
     }

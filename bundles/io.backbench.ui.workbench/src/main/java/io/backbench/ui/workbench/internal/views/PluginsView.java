@@ -1,6 +1,5 @@
 package io.backbench.ui.workbench.internal.views;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -27,8 +26,8 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceListener;
 
 /**
- * Every installed bundle with what it contributes; Install (from a jar), Update and Uninstall for
- * plugins. Changes run as jobs; bundle and service events (OSGi threads) refresh the table on the
+ * Every installed bundle with what it contributes (and, for a plugin kept from running, why);
+ * Install Plugin... (the dialog), Update and Uninstall for plugins. Changes run as jobs; bundle and service events (OSGi threads) refresh the table on the
  * UI thread. A refused change is shown in an error dialog with the plugin manager's reason.
  */
 final class PluginsView implements ViewPart {
@@ -54,10 +53,10 @@ final class PluginsView implements ViewPart {
     @Override
     public void createControl(Composite parent, ViewSite site) {
         this.site = site;
-        install = tool("Install...", "install", "Install a plugin from a jar file");
+        install = tool("Install Plugin...", "install", "Install a plugin from a plugin repository or a jar file");
         update = tool("Update...", "update", "Replace the selected plugin with another version of its jar");
         uninstall = tool("Uninstall", "uninstall", "Remove the selected plugin");
-        install.addListener(SWT.Selection, e -> chooseJar(install, "Install plugin").ifPresent(this::install));
+        install.addListener(SWT.Selection, e -> openInstallDialog());
         update.addListener(SWT.Selection, e -> selected().ifPresent(p ->
                 chooseJar(update, "Update " + p.name()).ifPresent(jar -> update(p, jar))));
         uninstall.addListener(SWT.Selection, e -> selected().ifPresent(this::uninstall));
@@ -79,6 +78,7 @@ final class PluginsView implements ViewPart {
         Tables.<PluginInfo>column(table, "State", 70, p -> p.state().toLowerCase());
         Tables.<PluginInfo>column(table, "Feature", 70, PluginInfo::feature);
         Tables.<PluginInfo>column(table, "Contributes", 320, p -> String.join(", ", p.contributions()));
+        Tables.<PluginInfo>column(table, "Problem", 320, PluginInfo::problem);
         table.addSelectionChangedListener(e -> updateButtons());
 
         Coalescer coalescer = new Coalescer(site, this::refresh);
@@ -115,15 +115,14 @@ final class PluginsView implements ViewPart {
         return Optional.ofNullable(dialog.open()).map(Path::of);
     }
 
-    private void install(Path jar) {
-        if (!Files.isRegularFile(jar)) {
-            Dialogs.error(site.shell(), "Plugin not installed", "There is no file " + jar
-                    + ".\n\nChoose the plugin's jar file. Nothing was changed.");
-            return;
+    /** The Install Plugin dialog (modal: it runs its own job and reports its own errors). */
+    private void openInstallDialog() {
+        InstallPluginDialog dialog = new InstallPluginDialog(site.shell(), plugins, operations);
+        dialog.open();
+        if (dialog.installed() != null) {
+            site.setStatusMessage(dialog.installed());
         }
-        begin("Installing " + jar.getFileName() + "...");
-        operations.install(jar, outcome -> site.asyncExec(() -> finish(outcome, "Plugin not installed",
-                "Backbench could not install " + jar.getFileName() + ".")));
+        refresh();
     }
 
     private void update(PluginInfo plugin, Path jar) {
