@@ -108,6 +108,12 @@ public class TapeTargetFactory implements TargetFactory {
 
     @Override
     public StorageTarget open(TargetSettings settings) throws TargetException {
+        TapeLibrary l = library(settings);
+        return TapeTarget.open(l.drive(), l.catalog(), l.name(), l.blockSize(), this::operator, l.operatorTimeout());
+    }
+
+    /** The drive, catalog folder and library name that {@code settings} describe; the drive is not touched yet. */
+    TapeLibrary library(TargetSettings settings) throws TargetException {
         String driver = settings.get(DRIVER).orElse("virtual").trim();
         long blockKib = settings.getLong(BLOCK_SIZE, 256);
         if (blockKib < 64 || blockKib > 1024) {
@@ -118,6 +124,8 @@ public class TapeTargetFactory implements TargetFactory {
         Duration timeout = Duration.ofSeconds(settings.getLong(OPERATOR_TIMEOUT, 3600));
         TapeDrive drive;
         String defaultName;
+        long capacityBytes = 0;
+        Path folder = null;
         switch (driver) {
             case "virtual" -> {
                 Path library = absolute(settings, LIBRARY);
@@ -128,6 +136,8 @@ public class TapeTargetFactory implements TargetFactory {
                 long early = settings.get(EARLY_WARNING).isPresent() ? settings.getLong(EARLY_WARNING, 0) << 20 : Math.min(capacity / 20, 256L << 20);
                 drive = new VirtualDrive(library, capacity, early, magazine(settings), settings.getBoolean(SYNC, true));
                 defaultName = library.getFileName() == null ? "virtual" : library.getFileName().toString();
+                capacityBytes = capacity;
+                folder = library;
             }
             case "st" -> {
                 Path device = absolute(settings, DEVICE);
@@ -143,7 +153,7 @@ public class TapeTargetFactory implements TargetFactory {
                     + " not '" + name + "'", null);
         }
         Path catalog = settings.get(CATALOG).isPresent() ? absolute(settings, CATALOG) : home.resolve("cache/tape").resolve(name);
-        return TapeTarget.open(drive, catalog, name, blockSize, this::operator, timeout);
+        return new TapeLibrary(drive, catalog, name, blockSize, timeout, capacityBytes, folder);
     }
 
     /** The highest-ranked operator: DS keeps a field collection in ServiceReference order, lowest ranking first. */

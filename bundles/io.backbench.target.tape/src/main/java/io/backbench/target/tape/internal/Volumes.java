@@ -26,6 +26,12 @@ final class Volumes {
     private final Duration operatorTimeout;
     private String current;
     private boolean atEnd;
+    /**
+     * The operator cancelled (or did not answer) a request for a blank volume: the job stops, so
+     * the writes that still come (the index written while the repository closes) fail at once
+     * instead of asking again.
+     */
+    private boolean operatorDeclined;
 
     Volumes(TapeDrive drive, TapeCatalog catalog, String library, int blockSize,
             Supplier<Optional<VolumeOperator>> operator, Duration operatorTimeout) {
@@ -72,11 +78,12 @@ final class Volumes {
             return current;
         }
         String full = lastFullVolume();
-        Optional<VolumeOperator> op = operator.get();
+        Optional<VolumeOperator> op = operatorDeclined ? Optional.empty() : operator.get();
         if (op.isPresent()) {
             Optional<String> answer = op.get().requestVolume(new VolumeRequest(drive.describe(), Optional.empty(),
                     full == null ? "the backup needs a blank volume" : "volume " + full + " is full; the backup goes on on a blank volume"),
                     operatorTimeout);
+            operatorDeclined = answer.isEmpty();
             if (answer.isPresent()) {
                 String label = checkLabel(answer.get());
                 drive.load(label);
@@ -166,17 +173,7 @@ final class Volumes {
     private boolean useForWriting(String expected) throws IOException {
         Optional<Label> label = readLabel();
         if (label.isEmpty()) {
-            String name = expected != null ? expected : "VOL" + String.format("%03d", catalog.nextSequence());
-            int seq = catalog.nextSequence();
-            Label l = new Label(name, seq, blockSize, library, java.time.Instant.now());
-            drive.rewind();
-            drive.setBlockSize(blockSize);
-            byte[] content = l.text();
-            byte[] headers = Pax.fileHeaders(Label.MEMBER, content.length, l.written(), l.pax());
-            ArchiveWriter.write(drive, blockSize, headers, new ByteArrayInputStream(content), content.length);
-            catalog.addVolume(name, seq, blockSize);
-            current = name;
-            atEnd = true;
+            writeLabel(expected != null ? expected : "VOL" + String.format("%03d", catalog.nextSequence()));
             return true;
         }
         Label l = label.get();
@@ -195,6 +192,24 @@ final class Volumes {
         current = l.volume();
         atEnd = true;
         return true;
+    }
+
+    /**
+     * Labels the blank cartridge in the drive as {@code name}, the library's next volume, and adds it
+     * to the catalog; the drive is left at its end of data. The caller made sure it is blank.
+     */
+    Label writeLabel(String name) throws IOException {
+        int seq = catalog.nextSequence();
+        Label l = new Label(checkLabel(name), seq, blockSize, library, java.time.Instant.now());
+        drive.rewind();
+        drive.setBlockSize(blockSize);
+        byte[] content = l.text();
+        byte[] headers = Pax.fileHeaders(Label.MEMBER, content.length, l.written(), l.pax());
+        ArchiveWriter.write(drive, blockSize, headers, new ByteArrayInputStream(content), content.length);
+        catalog.addVolume(name, seq, blockSize);
+        current = name;
+        atEnd = true;
+        return l;
     }
 
     private String lastFullVolume() {

@@ -95,6 +95,28 @@ class TapeTargetTest {
     }
 
     @Test
+    void anOperatorWhoCancelsIsNotAskedAgainByTheSameTargetWhoseLaterWritesFailAtOnce() throws Exception {
+        VirtualTapes tapes = new VirtualTapes(dir, "VOL001", 2, 64);
+        List<VolumeOperator.VolumeRequest> asked = new ArrayList<>();
+        TapeTargetFactory factory = new TapeTargetFactory(dir.resolve("home"));
+        factory.operators.add((request, timeout) -> {
+            asked.add(request);
+            return Optional.empty();
+        });
+        try (StorageTarget t = factory.open(TargetSettings.of(tapes.settings))) {
+            t.put("data/1", new java.io.ByteArrayInputStream(bytes(1, 1_500_000)), 1_500_000);
+            for (String key : List.of("data/2", "index/1")) {
+                TargetFullException e = assertThrows(TargetFullException.class,
+                        () -> t.put(key, new java.io.ByteArrayInputStream(bytes(2, 1_500_000)), 1_500_000));
+                assertTrue(e.getMessage().contains("volume VOL001 is full; load a blank volume (or add one to the magazine)"
+                        + " and run the job again"), e.getMessage());
+            }
+            assertArrayEquals(bytes(1, 1_500_000), get(t, "data/1"));
+        }
+        assertEquals(1, asked.size(), asked.toString());
+    }
+
+    @Test
     void theOperatorIsAskedForABlankVolumeWhenTheMagazineIsExhausted() throws Exception {
         VirtualTapes tapes = new VirtualTapes(dir, "VOL001", 2, 64);
         List<VolumeOperator.VolumeRequest> asked = new ArrayList<>();

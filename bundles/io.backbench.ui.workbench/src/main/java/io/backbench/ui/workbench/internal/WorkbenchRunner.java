@@ -9,6 +9,7 @@ import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * The UI thread: creates the Display, opens the window, runs the event loop. When the user closes
@@ -31,6 +32,8 @@ final class WorkbenchRunner {
     private volatile Display display;
     private volatile WorkbenchWindow window;
     private volatile boolean shuttingDown;
+    /** The {@link OpenWorkbench} service while the window is open; set and cleared on the UI thread. */
+    private ServiceRegistration<OpenWorkbench> registration;
 
     WorkbenchRunner(WorkbenchServices services, Contributions contributions) {
         this.services = services;
@@ -84,6 +87,7 @@ final class WorkbenchRunner {
                     + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
             System.out.flush();
             Shell shell = window.getShell();
+            registration = services.context().registerService(OpenWorkbench.class, openWorkbench(), null);
             while (shell != null && !shell.isDisposed() && !shuttingDown) {
                 dispatchOnce();
             }
@@ -96,6 +100,7 @@ final class WorkbenchRunner {
             System.err.println("backbench: the workbench window failed: " + t.getMessage()
                     + (display == null ? " (is there a display? set DISPLAY, or start with --headless)" : ""));
         } finally {
+            unregisterOpenWorkbench();
             contributions.setListener(null);
             window = null;
             Display d = display;
@@ -107,6 +112,43 @@ final class WorkbenchRunner {
             if (!shuttingDown) {
                 stopFramework();
             }
+        }
+    }
+
+    private OpenWorkbench openWorkbench() {
+        Display d = display;
+        WorkbenchWindow w = window;
+        return new OpenWorkbench() {
+            @Override
+            public Display display() {
+                return d;
+            }
+
+            @Override
+            public Shell shell() {
+                return w.getShell();
+            }
+
+            @Override
+            public void setStatus(String message) {
+                w.setStatus(message);
+            }
+
+            @Override
+            public org.osgi.service.log.Logger log() {
+                return services.log();
+            }
+        };
+    }
+
+    private void unregisterOpenWorkbench() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException bundleStoppedFirst) {
+                // the framework took the registration down already
+            }
+            registration = null;
         }
     }
 
