@@ -30,7 +30,8 @@ import io.backbench.catalog.api.Verification;
  */
 public final class ReportBuilder {
     private static final int PAGE = 2_000;
-    private static final Set<String> NOT_PROTECTING = Set.of("restore-test", "retention");
+    /** Kinds whose runs read no source data: their bytes are restored or pruned data, not protected data. */
+    private static final Set<String> NOT_PROTECTING = Set.of("restore-test", "image-restore-test", "retention");
 
     private final Catalog catalog;
     private final Clock clock;
@@ -213,7 +214,8 @@ public final class ReportBuilder {
                 case CANCELLED -> cancelled++;
                 case INTERRUPTED -> interrupted++;
             }
-            if (!NOT_PROTECTING.contains(r.kind())) {
+            // a plugin's own restore test kind ("...-restore-test") reads no sources either
+            if (!NOT_PROTECTING.contains(r.kind()) && !r.kind().endsWith("-restore-test")) {
                 read += r.metrics().bytesRead();
                 added += r.metrics().bytesNew();
                 stored += r.metrics().bytesStored();

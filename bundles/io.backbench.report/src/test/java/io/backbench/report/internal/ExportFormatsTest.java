@@ -151,4 +151,16 @@ class ExportFormatsTest {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
     }
+
+    @Test
+    void aReplacedExportKeepsTheModeOfTheFileItReplaces() throws Exception {
+        Path file = dir.resolve("shared.html");
+        Files.writeString(file, "earlier");
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> shared =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(file, shared);
+        ReportFiles.write(file, "new");
+        assertEquals("new", Files.readString(file));
+        assertEquals(shared, Files.getPosixFilePermissions(file), "a report others could read stays readable to them");
+    }
 }

@@ -109,6 +109,19 @@ class ReportBuilderTest {
     }
 
     @Test
+    void theRestoredBytesOfImageRestoreTestsAreNotCountedAsDataRead() {
+        JobDefinition disk = f.job("System disk", "image", t("2026-09-01T00:00:00Z"), null, null);
+        JobDefinition test = f.job("System disk test", "image-restore-test", t("2026-09-01T00:00:00Z"), null, null);
+        f.run(disk, t("2026-10-02T01:00:00Z"), 5, RunStatus.SUCCEEDED, 5000, 400, 300);
+        f.run(test, t("2026-10-03T01:00:00Z"), 5, RunStatus.SUCCEEDED, 9000, 0, 0);
+        MonthlyReport r = report(OCTOBER);
+        assertEquals(5000, row(r, "System disk").bytesRead(), "an image run reads its source");
+        assertEquals(0, row(r, "System disk test").bytesRead(), "an image restore test reads no source");
+        assertEquals(1, row(r, "System disk test").runs());
+        assertEquals(5000, r.total().bytesRead());
+    }
+
+    @Test
     void theCurrentMonthCountsARunInFlightAsRunningOutsideTheSuccessRate() {
         f.clock.set(t("2026-11-10T12:00:00Z"));
         JobDefinition job = f.job("DB", "backup", t("2026-10-01T00:00:00Z"), null, null);

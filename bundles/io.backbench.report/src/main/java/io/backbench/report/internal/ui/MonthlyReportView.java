@@ -248,12 +248,18 @@ final class MonthlyReportView implements ViewPart {
     /** Any thread: catalog changes come in bursts while jobs run; one refresh at most every two seconds. */
     private void queueRefresh() {
         if (refreshQueued.compareAndSet(false, true)) {
-            site.asyncExec(() -> month.getDisplay().timerExec(2000, () -> {
-                refreshQueued.set(false);
-                if (!month.isDisposed()) {
-                    refresh();
+            site.asyncExec(() -> {
+                // the view may have been closed between the change and this runnable (UI thread)
+                if (month.isDisposed()) {
+                    return;
                 }
-            }));
+                month.getDisplay().timerExec(2000, () -> {
+                    refreshQueued.set(false);
+                    if (!month.isDisposed()) {
+                        refresh();
+                    }
+                });
+            });
         }
     }
 

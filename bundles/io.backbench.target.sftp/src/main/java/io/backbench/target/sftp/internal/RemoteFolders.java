@@ -13,6 +13,7 @@ import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.common.SftpException;
 
 import io.backbench.target.api.ObjectInfo;
+import io.backbench.target.api.TargetException;
 
 /**
  * The folders under the target's root: objects live in nested folders as their keys say
@@ -22,11 +23,16 @@ import io.backbench.target.api.ObjectInfo;
 final class RemoteFolders {
     static final String TEMP_PREFIX = ".tmp-";
 
+    private final String where;
     private final String root;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    /** @param root the canonical absolute path of the target's folder */
-    RemoteFolders(String root) {
+    /**
+     * @param where the target's description, for messages
+     * @param root  the canonical absolute path of the target's folder
+     */
+    RemoteFolders(String where, String root) {
+        this.where = where;
         this.root = root;
         known.add(root);
     }
@@ -62,8 +68,10 @@ final class RemoteFolders {
                     throw e;
                 }
                 if (!a.isDirectory()) {
-                    throw new SftpException(e.getStatus(), "cannot create folder " + d + ": another object's file"
-                            + " is there (a key cannot continue below another object's key)");
+                    // not an SftpException: on a write, a plain failure status would read as "the target is full"
+                    throw TargetException.permanentFailure(where + ": cannot create the folder " + d + ": a file of that"
+                            + " name is there (an object's key cannot continue below another object's key); nothing"
+                            + " was stored", e);
                 }
             }
             known.add(d);

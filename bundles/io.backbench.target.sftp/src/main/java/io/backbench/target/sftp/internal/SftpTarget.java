@@ -43,7 +43,7 @@ final class SftpTarget implements StorageTarget {
         this.where = where;
         this.pool = pool;
         this.remote = new Remote(pool, where);
-        this.folders = new RemoteFolders(root);
+        this.folders = new RemoteFolders(where, root);
         this.uploader = new Uploader(where, folders);
     }
 
@@ -95,6 +95,11 @@ final class SftpTarget implements StorageTarget {
             closeQuietly(handle);
             pool.release(c, reusable);
             throw SftpErrors.translate(where, "reading '" + key + "'", key, path, Doing.READ, e);
+        } catch (RuntimeException e) {
+            // the session's state is unknown: drop it rather than leak the lease
+            closeQuietly(handle);
+            pool.release(c, false);
+            throw e;
         }
     }
 

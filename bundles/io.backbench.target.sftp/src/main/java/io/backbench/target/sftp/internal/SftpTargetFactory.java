@@ -97,7 +97,7 @@ public class SftpTargetFactory implements TargetFactory {
                             "the folder does not exist and '" + SftpSettings.CREATE + "' is false");
                 }
                 String absolute = path.startsWith("/") ? path : sftp.canonicalPath(".") + "/" + path;
-                RemoteFolders fromTop = new RemoteFolders("/");
+                RemoteFolders fromTop = new RemoteFolders(s.describe(), "/");
                 fromTop.ensure(sftp, absolute);
             }
             String root = sftp.canonicalPath(path);

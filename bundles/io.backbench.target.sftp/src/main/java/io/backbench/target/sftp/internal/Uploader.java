@@ -56,7 +56,11 @@ final class Uploader {
                 folders.ensure(sftp, dir);
                 copy(sftp, key, temp, data, length);
             }
-            rename(sftp, temp, file);
+            try {
+                rename(sftp, temp, file);
+            } catch (SftpException e) {
+                throw folderInTheWay(sftp, key, file, e);
+            }
             renamed = true;
         } finally {
             if (!renamed) {
@@ -117,6 +121,23 @@ final class Uploader {
             }
             sftp.rename(temp, file);
         }
+    }
+
+    /**
+     * A rename refused because the key's name is a folder (of longer keys) is a key conflict, not
+     * the "target full" that a plain failure status of a write would otherwise be taken for.
+     */
+    private IOException folderInTheWay(SftpClient sftp, String key, String file, SftpException e) {
+        try {
+            if (sftp.lstat(file).isDirectory()) {
+                return TargetException.permanentFailure(where + ": cannot store '" + key + "': " + file + " is a folder"
+                        + " holding the objects whose keys start with '" + key + "/' (a key cannot also be the start of"
+                        + " other keys); nothing was stored", e);
+            }
+        } catch (IOException | RuntimeException lookup) {
+            // the rename's own failure is the one to report
+        }
+        return e;
     }
 
     private static void removeQuietly(SftpClient sftp, String temp) {
