@@ -291,16 +291,30 @@ most 1.02 x partclone + zstd, restore time at most 0.6 x partclone's restore.
 
 Where the time goes (JFR profiles of the same commands, 2026-11-27):
 - Before any work a Backbench command starts the JVM and the Felix framework and derives the
-  repository key (scrypt, as restic): 1.3-1.5 s for \`backbench version\` on this machine, 3-4 s under
-  the load above. partclone and zstd start in milliseconds.
-- Imaging is CPU-bound: zstd level 3 of the ~790 MiB of non-zero 2 MiB chunks is most of it (the
-  same work as the peers' \`zstd -3\`), then Poly1305 and AES-CTR of the compressed bytes and SHA-256
-  of every chunk. Used blocks are read with O_DIRECT by one worker per processor plus one, each
-  reading, hashing, compressing and packing its own chunks (no page cache copy: 0.6 s of system time
-  instead of 1.8 s). Its CPU is about 1.0-1.15 x partclone + zstd's, so with both cores shared by a
-  load of 6-10 the workers cannot turn parallelism into the 0.7 x of the target.
-- Restore decrypts, decompresses and checks the SHA-256 of every chunk (CPU about 1.2 x partclone's
-  restore) and writes the non-zero 4 KiB runs with O_DIRECT, leaving holes, then syncs.
+  repository key (scrypt N=32768, r=8, as restic): about 1 s of CPU for \`backbench version\` on this
+  machine. partclone and zstd start in milliseconds. Round 3 (2026-11-27): scrypt is our own code
+  (0.18-0.22 s of CPU for the first call, BouncyCastle's took 0.35-0.45 s), and the image commands
+  get the launcher's compiler directives (C2 only for hashing, ciphers, MAC, packing and the imaging
+  workers): image create 9.7-11.4 -> 8.5-9.1 CPU s on a machine with a load of 13-15.
+- Imaging is CPU-bound: zstd level 3 of the ~790 MiB of non-zero 2 MiB chunks is most of it (about
+  3.7 s of one core, the same work as the peers' \`zstd -3\`), then SHA-256 of every chunk (0.7 s),
+  Poly1305 and AES-CTR of the compressed bytes (0.3 s). Used blocks are read with O_DIRECT by two
+  workers per processor plus one, each reading, hashing, compressing and packing its own chunks (no
+  hand-over, no page cache copy: 0.6 s of system time instead of 1.8 s); with one worker per
+  processor plus one, the synchronous O_DIRECT reads (no kernel read-ahead) on a disk shared with
+  other work left the processors idle: 16-21 s against 4.7-5.1 s with five workers, beside
+  partclone + zstd at 6-14 s, load 5-10. Full packs are uploaded (written and fsynced) by two
+  uploader threads, so no worker waits for the target. What remains serial is the start-up above
+  and the snapshot at the end.
+- Restore fetches, decrypts and decompresses chunks on a pool (two loaders per processor plus one),
+  each writing its chunk with positional O_DIRECT writes (any order, no ordering thread), only the
+  non-zero 4 KiB runs on a new file (holes elsewhere), and syncs once at the end. Each chunk's
+  Poly1305 MAC is checked, which proves it is what a holder of the key stored, so a damaged or
+  altered chunk still fails the restore; its SHA-256 is no longer computed again by default (it cost
+  as much CPU as the decryption and the MAC together): only a chunk stored under a wrong id by a
+  faulty writer would pass, and \`image verify\` or \`image restore --verify\` (which rehashes every
+  chunk, then compares the target and runs the filesystem checkers) find that. Restore CPU 6.4-6.7 ->
+  3.9-4.1 s (load 8-9), against 4.4-5.3 s for partclone's restore in the same conditions.
 - Size: the chunks are compressed one by one; 2 MiB chunks cost 0.6% against one zstd stream
   (1 MiB chunks cost 2.3%: 1.023 x, over the target).
 - \`--changed-only\` rereads only the inode tables, journal, directories and chunks with changed

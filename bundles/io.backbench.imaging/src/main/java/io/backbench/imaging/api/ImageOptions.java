@@ -16,7 +16,7 @@ import java.util.List;
  *                       instead of failing
  * @param mounted        what to do about filesystems on the source mounted writable
  * @param readAll        ignore the filesystems' allocation bitmaps and read every byte (as dd does)
- * @param threads        threads that read, hash, compress and store chunks; 0 for one per processor plus one
+ * @param threads        threads that read, hash, compress and store chunks; 0 for two per processor plus one
  * @param changedOnly    with a previous image of the same source (same layout and chunk size): take its chunk as is,
  *                       without reading, where every used byte of the chunk is data of an ext2/3/4 file whose inode
  *                       has not changed since ten minutes before that image began, and the chunk's used map is the

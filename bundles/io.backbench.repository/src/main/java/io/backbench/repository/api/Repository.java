@@ -52,6 +52,17 @@ public interface Repository extends AutoCloseable {
     byte[] loadBlob(BlobType type, Id id) throws RepositoryException;
 
     /**
+     * As {@link #loadBlob(BlobType, Id)}; with {@code checkId} false the plaintext's SHA-256 is not
+     * computed again. The blob is still authenticated: its Poly1305 MAC proves that the bytes are
+     * what a holder of the key stored, so damage and tampering fail as before; only a blob that a
+     * faulty writer stored under a wrong id goes unnoticed (check with read-data finds it). For bulk
+     * reads such as restores, where the hash would cost as much as the decryption.
+     */
+    default byte[] loadBlob(BlobType type, Id id, boolean checkId) throws RepositoryException {
+        return loadBlob(type, id);
+    }
+
+    /**
      * Receives the blobs of {@link #loadBlobs}, one call per blob, in offset order, on the calling
      * thread. The array is the blob's plaintext and belongs to the receiver.
      */
@@ -73,10 +84,19 @@ public interface Repository extends AutoCloseable {
      * {@link java.io.IOException} of the receiver stops the reading and is thrown as it is.
      */
     default void loadBlobs(List<PackedBlob> blobs, BlobReceiver receiver) throws java.io.IOException {
+        loadBlobs(blobs, true, receiver);
+    }
+
+    /**
+     * As {@link #loadBlobs(List, BlobReceiver)}; with {@code checkIds} false the plaintexts' SHA-256
+     * is not computed again (see {@link #loadBlob(BlobType, Id, boolean)}: the MAC still
+     * authenticates every blob).
+     */
+    default void loadBlobs(List<PackedBlob> blobs, boolean checkIds, BlobReceiver receiver) throws java.io.IOException {
         for (PackedBlob b : blobs) {
             byte[] plain;
             try {
-                plain = loadBlob(b.type(), b.id());
+                plain = loadBlob(b.type(), b.id(), checkIds);
             } catch (RepositoryException e) {
                 receiver.damaged(b, e);
                 continue;

@@ -2,6 +2,11 @@ package io.backbench.repository.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.backbench.repository.api.BlobType;
 import io.backbench.repository.api.Id;
@@ -11,12 +16,17 @@ import io.backbench.repository.api.RepositoryException;
 /**
  * Gathers encrypted blobs into packs (data and trees apart), uploads a pack when it reaches the pack
  * size, and on {@link #flush} uploads the rest and writes index files for every uploaded pack.
- * Thread-safe: adding is serialised on a short lock; finishing and uploading a full pack happen on
- * the thread whose blob filled it, outside that lock.
+ * Thread-safe: adding is serialised on a short lock. A full pack is handed to an uploader thread
+ * (at most {@link #UPLOADS_IN_FLIGHT} at once, so at most that many full packs wait in memory), so the
+ * thread whose blob filled it goes on hashing and compressing instead of waiting for the target (a
+ * disk target's fsync of 16 MiB took up to seconds on a busy disk while the other core idled). An
+ * upload's failure is thrown by the next add or flush; flush waits for every upload first.
  */
 final class PackWriter {
     /** restic keeps index files small; it starts a new one at this many blobs. */
     static final int MAX_BLOBS_PER_INDEX = 50_000;
+    /** Full packs being uploaded at once; a thread filling one more waits. Two keep a network target busy. */
+    static final int UPLOADS_IN_FLIGHT = 2;
 
     private final Store store;
     private final CryptoKey key;
@@ -28,6 +38,11 @@ final class PackWriter {
     private Packer trees;
     // uploaded packs not yet listed in an index file; guarded by itself
     private final List<IndexCodec.PackEntries> unindexed = new ArrayList<>();
+    private final Semaphore inFlight = new Semaphore(UPLOADS_IN_FLIGHT);
+    private final AtomicReference<Exception> uploadFailure = new AtomicReference<>();
+    private final Object uploadsLock = new Object();
+    private int uploading; // guarded by uploadsLock
+    private ThreadPoolExecutor uploader; // made on the first full pack; guarded by uploadsLock
 
     PackWriter(Store store, CryptoKey key, int version, int packSize, MasterIndex index) {
         this.store = store;
@@ -61,7 +76,75 @@ final class PackWriter {
             }
         }
         if (full != null) {
-            upload(full);
+            uploadLater(full);
+        }
+    }
+
+    /**
+     * Hands a full pack to the uploader (waiting while {@link #UPLOADS_IN_FLIGHT} are under way), then
+     * throws an earlier upload's failure, if any (after the hand-over: the pack holds claimed blobs).
+     */
+    private void uploadLater(Packer p) throws RepositoryException {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            upload(p); // no waiting while interrupted: upload it here
+            return;
+        }
+        synchronized (uploadsLock) {
+            uploading++;
+            if (uploader == null) {
+                uploader = new ThreadPoolExecutor(UPLOADS_IN_FLIGHT, UPLOADS_IN_FLIGHT, 2, TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(), r -> {
+                            Thread t = new Thread(r, "backbench-pack-upload");
+                            t.setDaemon(true);
+                            return t;
+                        });
+                uploader.allowCoreThreadTimeOut(true); // no thread stays behind an idle repository
+            }
+            uploader.execute(() -> {
+                try {
+                    upload(p);
+                } catch (RepositoryException | RuntimeException e) {
+                    uploadFailure.compareAndSet(null, e);
+                } finally {
+                    inFlight.release();
+                    synchronized (uploadsLock) {
+                        uploading--;
+                        uploadsLock.notifyAll();
+                    }
+                }
+            });
+        }
+        rethrowUploadFailure();
+    }
+
+    /** Waits until no pack is being uploaded, then throws the first upload failure since the last one thrown. */
+    private void awaitUploads() throws RepositoryException {
+        boolean interrupted = false;
+        synchronized (uploadsLock) {
+            while (uploading > 0) {
+                try {
+                    uploadsLock.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the packs must be uploaded before an index names them: wait on
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        rethrowUploadFailure();
+    }
+
+    private void rethrowUploadFailure() throws RepositoryException {
+        Exception e = uploadFailure.getAndSet(null);
+        if (e instanceof RepositoryException r) {
+            throw r;
+        }
+        if (e != null) {
+            throw (RuntimeException) e;
         }
     }
 
@@ -81,6 +164,7 @@ final class PackWriter {
         if (t != null) {
             upload(t);
         }
+        awaitUploads();
         return writeIndex();
     }
 
@@ -100,6 +184,7 @@ final class PackWriter {
         if (t != null) {
             upload(t);
         }
+        awaitUploads();
         synchronized (unindexed) {
             List<IndexCodec.PackEntries> out = new ArrayList<>(unindexed);
             unindexed.clear();

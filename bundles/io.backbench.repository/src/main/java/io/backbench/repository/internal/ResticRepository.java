@@ -175,6 +175,11 @@ public final class ResticRepository implements Repository {
 
     @Override
     public byte[] loadBlob(BlobType type, Id id) throws RepositoryException {
+        return loadBlob(type, id, true);
+    }
+
+    @Override
+    public byte[] loadBlob(BlobType type, Id id, boolean checkId) throws RepositoryException {
         PackedBlob b = index.lookup(type, id).orElse(null);
         if (b == null && index.has(type, id)) {
             flush(); // it sits in a pack not uploaded yet
@@ -184,11 +189,16 @@ public final class ResticRepository implements Repository {
             throw new RepositoryException(type.jsonName() + " blob " + id.shortHex() + " is not in the index of " + describe());
         }
         byte[] raw = store.read(Store.packKey(b.pack()), b.offset(), b.length());
-        return blobs.open(b, raw);
+        return blobs.open(b, raw, 0, raw.length, checkId);
     }
 
     @Override
     public void loadBlobs(List<PackedBlob> wanted, BlobReceiver receiver) throws java.io.IOException {
+        loadBlobs(wanted, true, receiver);
+    }
+
+    @Override
+    public void loadBlobs(List<PackedBlob> wanted, boolean checkIds, BlobReceiver receiver) throws java.io.IOException {
         if (wanted.isEmpty()) {
             return;
         }
@@ -211,7 +221,7 @@ public final class ResticRepository implements Repository {
         for (PackedBlob b : sorted) {
             byte[] plain;
             try {
-                plain = blobs.open(b, raw, (int) (b.offset() - from), b.length());
+                plain = blobs.open(b, raw, (int) (b.offset() - from), b.length(), checkIds);
             } catch (RepositoryException e) {
                 receiver.damaged(b, e);
                 continue;

@@ -95,6 +95,30 @@ class CryptoTest {
     }
 
     @Test
+    void scryptMatchesTheOtherRfc7914VectorsIncludingAnEmptyPassword() {
+        byte[] empty = Scrypt.derive(new byte[0], new byte[0], 16, 1, 1, 64);
+        assertEquals("77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906",
+                HEX.formatHex(empty));
+        byte[] dk = Scrypt.derive("pleaseletmein".getBytes(), "SodiumChloride".getBytes(), 16384, 8, 1, 64);
+        assertEquals("7023bdcb3afd7348461c06cd81fd38ebfda8fbba904f8e3ea9b543f6545da1f2d5432955613f0fcf62d49705242a9af9e61e85dc0d651e40dfcf017b45575887",
+                HEX.formatHex(dk));
+    }
+
+    @Test
+    void scryptAgreesWithBouncyCastleForOddParameters() {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int[] npr : new int[][] {{2, 1, 1}, {64, 3, 2}, {256, 5, 3}, {1024, 8, 1}}) {
+            byte[] pw = new byte[rnd.nextInt(40)];
+            byte[] salt = new byte[rnd.nextInt(70)];
+            rnd.nextBytes(pw);
+            rnd.nextBytes(salt);
+            int len = 1 + rnd.nextInt(100);
+            assertArrayEquals(org.bouncycastle.crypto.generators.SCrypt.generate(pw, salt, npr[0], npr[1], npr[2], len),
+                    Scrypt.derive(pw, salt, npr[0], npr[1], npr[2], len), java.util.Arrays.toString(npr));
+        }
+    }
+
+    @Test
     void keyFileOpensWithItsPasswordOnly() throws Exception {
         CryptoKey master = CryptoKey.random();
         byte[] json = KeyFile.create(master, "pw".toCharArray(), new io.backbench.repository.api.RepositoryOptions.KdfParams(1024, 8, 1));

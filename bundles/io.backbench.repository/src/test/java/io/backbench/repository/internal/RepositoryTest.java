@@ -169,6 +169,39 @@ class RepositoryTest {
     }
 
     @Test
+    void withoutTheIdCheckADamagedBlobStillFailsItsMacButAWrongIdIsOnlyCaughtByTheCheck() throws Exception {
+        byte[] data = new byte[5000];
+        new Random(2).nextBytes(data);
+        Id wrongId = Id.hash("something else".getBytes(StandardCharsets.UTF_8));
+        Id rightId;
+        try (Repository r = init()) {
+            rightId = r.saveBlob(BlobType.DATA, data, 0, data.length);
+            // a faulty writer: a blob stored under an id that is not its hash
+            r.saveBlob(BlobType.DATA, wrongId, data, 0, data.length);
+        }
+        try (Repository r = open()) {
+            assertArrayEquals(data, r.loadBlob(BlobType.DATA, wrongId, false));
+            RepositoryException mismatch = assertThrows(RepositoryException.class, () -> r.loadBlob(BlobType.DATA, wrongId, true));
+            assertTrue(mismatch.getMessage().contains("does not match its id"), mismatch.getMessage());
+            List<byte[]> got = new ArrayList<>();
+            r.loadBlobs(List.of(r.index().lookup(BlobType.DATA, rightId).orElseThrow()), false, (b, plain) -> got.add(plain));
+            assertArrayEquals(data, got.get(0));
+        }
+        Path pack;
+        try (Stream<Path> s = Files.walk(dir.resolve("data"))) {
+            pack = s.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(pack);
+        bytes[100] ^= 0x10;
+        pack.toFile().setWritable(true);
+        Files.write(pack, bytes);
+        try (Repository r = open()) {
+            RepositoryException e = assertThrows(RepositoryException.class, () -> r.loadBlob(BlobType.DATA, rightId, false));
+            assertTrue(e.getMessage().contains("verification failed"), e.getMessage());
+        }
+    }
+
+    @Test
     void savesListsAndLoadsSnapshots() throws Exception {
         try (Repository r = init()) {
             Id tree = r.saveTree(new io.backbench.repository.api.Tree(List.of()));

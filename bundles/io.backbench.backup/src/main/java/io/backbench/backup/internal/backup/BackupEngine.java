@@ -75,10 +75,11 @@ public final class BackupEngine {
         Warnings warnings = new Warnings(listener);
         BooleanSupplier stop = () -> stopping || cancelled.getAsBoolean();
         BlobPipeline blobs = new BlobPipeline(repo, savers, options.memoryBudget(), counters);
+        Listings listings = new Listings();
         TreeWalker walker = new TreeWalker(repo, filter, opener, readers, readerCount * 4,
-                new FileChunker(repo, opener, blobs, counters, stop), counters, warnings, stop, options.force());
+                new FileChunker(repo, opener, blobs, counters, stop), counters, warnings, stop, options.force(), listings);
         try (RepositoryLock lock = repo.lock(false)) {
-            Thread scan = daemon("backbench-backup-scan").newThread(new Scanner(sources, filter, counters, stop));
+            Thread scan = daemon("backbench-backup-scan").newThread(new Scanner(sources, filter, counters, stop, listings));
             scan.start();
             timers.scheduleAtFixedRate(() -> listener.progress(counters.snapshot()), 250, 500, TimeUnit.MILLISECONDS);
             long every = options.indexInterval().toMillis();
@@ -107,6 +108,7 @@ public final class BackupEngine {
                     warnings.all(), counters.elapsed());
         } finally {
             stopping = true;
+            walker.close();
             timers.shutdownNow();
             readers.shutdownNow();
             savers.shutdownNow();

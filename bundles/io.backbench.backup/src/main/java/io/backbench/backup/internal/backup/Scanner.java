@@ -1,8 +1,6 @@
 package io.backbench.backup.internal.backup;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -13,15 +11,18 @@ import io.backbench.repository.api.NodeType;
 
 /**
  * Counts the files and bytes a backup will go through, on its own thread beside the real walk, so
- * progress has totals and an ETA (restic does the same). Errors are ignored: the walk reports them.
+ * progress has totals and an ETA (restic does the same). The folder listings it makes are the walk's
+ * too ({@link Listings}): counting costs no second lstat. Errors are ignored: the walk reports them.
  */
 final class Scanner implements Runnable {
     private final List<Path> sources;
     private final PathFilter filter;
     private final Counters counters;
     private final BooleanSupplier stop;
+    private final Listings listings;
 
-    Scanner(List<Path> sources, PathFilter filter, Counters counters, BooleanSupplier stop) {
+    Scanner(List<Path> sources, PathFilter filter, Counters counters, BooleanSupplier stop, Listings listings) {
+        this.listings = listings;
         this.sources = sources;
         this.filter = filter;
         this.counters = counters;
@@ -38,6 +39,7 @@ final class Scanner implements Runnable {
         } catch (IOException | RuntimeException e) {
             // totals stay estimates
         } finally {
+            listings.scannerGone();
             counters.scanDone = true;
         }
     }
@@ -50,19 +52,21 @@ final class Scanner implements Runnable {
             counters.scanFiles.incrementAndGet();
             counters.scanBytes.addAndGet(e.size());
         } else if (e.type() == NodeType.DIR && filter.descend(e, rootDev)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(e.path())) {
-                for (Path child : ds) {
-                    try {
-                        FsEntry c = FsEntry.lstat(child);
-                        if (filter.keep(c, rootDev)) {
-                            count(c, rootDev);
-                        }
-                    } catch (IOException ignored) {
-                        // vanished or unreadable: the walk warns
-                    }
+            Listings.Listing listing;
+            try {
+                listing = listings.forScan(e.path(), stop);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (listing == null) {
+                return; // stopped
+            }
+            for (Listings.Child c : listing.children()) {
+                // an unreadable child or folder: the walk warns
+                if (c.entry() != null && filter.keep(c.entry(), rootDev)) {
+                    count(c.entry(), rootDev);
                 }
-            } catch (IOException ignored) {
-                // the walk warns
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.backbench.backup.internal.backup;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,13 +29,14 @@ import io.backbench.repository.api.RepositoryException;
 import io.backbench.repository.api.Tree;
 
 /**
- * Walks folders on the calling thread (depth first) and turns every entry into a future node: files
- * that changed go to the reader pool, unchanged files reuse the parent snapshot's node without
- * being opened, and a folder's tree is saved when all its children are done (on whichever thread
- * finishes the last one). A limited number of files may wait for a reader, so the walk cannot run
- * far ahead of the reading.
+ * Walks folders on the calling thread (depth first; their listings shared with the progress scanner,
+ * see {@link Listings}; the parent's trees loaded ahead, see {@link TreePrefetch}) and turns every
+ * entry into a future node: files that changed go to the reader pool, unchanged files reuse the
+ * parent snapshot's node without being opened, and a folder's tree is saved when all its children
+ * are done (on whichever thread finishes the last one). A limited number of files may wait for a
+ * reader, so the walk cannot run far ahead of the reading.
  */
-final class TreeWalker {
+final class TreeWalker implements AutoCloseable {
     private final Repository repo;
     private final PathFilter filter;
     private final FileOpener opener;
@@ -48,9 +48,13 @@ final class TreeWalker {
     private final Warnings warnings;
     private final BooleanSupplier stop;
     private final boolean force;
+    private final Listings listings;
+    /** Made when the walk first meets a parent tree; used by the walking thread only. */
+    private TreePrefetch prefetch;
 
     TreeWalker(Repository repo, PathFilter filter, FileOpener opener, ExecutorService readers, int maxQueuedFiles,
-            FileChunker chunker, Counters counters, Warnings warnings, BooleanSupplier stop, boolean force) {
+            FileChunker chunker, Counters counters, Warnings warnings, BooleanSupplier stop, boolean force, Listings listings) {
+        this.listings = listings;
         this.repo = repo;
         this.filter = filter;
         this.opener = opener;
@@ -95,29 +99,29 @@ final class TreeWalker {
         // Tree.find is a linear search: a folder of thousands of files would cost millions of compares
         Map<String, Node> oldNodes = new HashMap<>();
         if (oldTree != null) {
+            List<Id> subtrees = new ArrayList<>();
             for (Node n : oldTree.nodes()) {
                 oldNodes.put(n.name(), n);
+                if (n.type() == NodeType.DIR && n.subtree() != null) {
+                    subtrees.add(n.subtree());
+                }
+            }
+            if (!subtrees.isEmpty()) {
+                prefetch().ahead(subtrees);
             }
         }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path child : ds) {
-                checkStop();
-                FsEntry ce;
-                try {
-                    ce = FsEntry.lstat(child);
-                } catch (NoSuchFileException gone) {
-                    continue; // deleted since the folder was listed: nothing to back up
-                } catch (IOException ex) {
-                    warnings.add(child, "cannot read its metadata: " + ex.getMessage());
-                    continue;
-                }
-                if (filter.keep(ce, rootDev)) {
-                    String name = child.getFileName().toString();
-                    kids.add(entry(ce, name, oldNodes.get(name), rootDev));
-                }
+        Listings.Listing listing = listings.forWalk(dir);
+        for (Listings.Child child : listing.children()) {
+            checkStop();
+            if (child.error() != null) {
+                warnings.add(child.path(), "cannot read its metadata: " + child.error().getMessage());
+            } else if (filter.keep(child.entry(), rootDev)) {
+                String name = child.path().getFileName().toString();
+                kids.add(entry(child.entry(), name, oldNodes.get(name), rootDev));
             }
-        } catch (IOException ex) {
-            warnings.add(dir, "cannot list the folder: " + ex);
+        }
+        if (listing.error() != null) {
+            warnings.add(dir, "cannot list the folder: " + listing.error());
         }
         return saveTree(kids, oldTree, oldId);
     }
@@ -148,7 +152,7 @@ final class TreeWalker {
             return null;
         }
         try {
-            return repo.loadTree(old.subtree());
+            return prefetch == null ? repo.loadTree(old.subtree()) : prefetch.take(old.subtree());
         } catch (RepositoryException ex) {
             // a damaged parent only costs reading everything below this folder again
             return null;
@@ -257,6 +261,21 @@ final class TreeWalker {
         } catch (IOException | UnsupportedOperationException ex) {
             warnings.add(p, "cannot read its extended attributes: " + ex.getMessage());
             return List.of();
+        }
+    }
+
+    private TreePrefetch prefetch() {
+        if (prefetch == null) {
+            prefetch = new TreePrefetch(repo);
+        }
+        return prefetch;
+    }
+
+    /** Ends the tree loader, if one was started. */
+    @Override
+    public void close() {
+        if (prefetch != null) {
+            prefetch.close();
         }
     }
 

@@ -100,9 +100,13 @@ final class ImageWriter {
                 shared.bytesNew.get() + zeroBlobs.newBytes(), bytesRead, unreadable.build());
     }
 
-    /** One per processor, plus one: a worker waiting for the device leaves its processor to another. */
+    /**
+     * Two per processor, plus one: each worker reads its chunk with synchronous O_DIRECT reads (no
+     * kernel read-ahead), so several reads must be in flight to keep the device busy; on a disk shared
+     * with other work a read took milliseconds and one spare worker left the processors idle.
+     */
     static int defaultThreads() {
-        return Runtime.getRuntime().availableProcessors() + 1;
+        return 2 * Runtime.getRuntime().availableProcessors() + 1;
     }
 
     /** On the calling thread: progress every 100 ms until the workers end; cancellation and failures stop them. */
@@ -244,7 +248,7 @@ final class ImageWriter {
         }
 
         Id id(int length) {
-            return byLength.computeIfAbsent(length, len -> Id.hash(new byte[len]));
+            return byLength.computeIfAbsent(length, ZeroChunkIds::of);
         }
 
         void markUsed(int length) {

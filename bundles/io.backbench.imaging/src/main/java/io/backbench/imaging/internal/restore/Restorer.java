@@ -26,14 +26,15 @@ import io.backbench.imaging.api.RestoreResult;
 import io.backbench.imaging.api.UnusedBlocks;
 import io.backbench.imaging.internal.image.ImageMetadata;
 import io.backbench.imaging.internal.image.ImageStore;
+import io.backbench.imaging.internal.image.ZeroChunkIds;
 import io.backbench.imaging.internal.map.Extents;
 import io.backbench.repository.api.BlobType;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Repository;
 
 /**
- * Writes an image to a device or file. Loader threads (one per processor plus one) fetch, decrypt,
- * decompress and check each chunk, then write it with positional writes (any order; aligned runs
+ * Writes an image to a device or file. Loader threads (two per processor plus one) fetch, decrypt
+ * (checking the MAC), decompress (and on request hash) each chunk, then write it with positional writes (any order; aligned runs
  * bypass the page cache, see {@link TargetWriter}); the calling thread hands out chunks in order and
  * waits. A new file is created sparse: only non-zero 4 KiB blocks are written, merged into runs. On a larger
  * target a GPT's backup structures are moved to the new end last, so an interrupted restore never
@@ -55,7 +56,7 @@ public final class Restorer {
         ImageMetadata m = image.metadata();
         long existing = TargetGuard.size(target);
         TargetGuard.check(m, target, existing < 0 ? m.size() : existing, options.overwriteSource());
-        return write(image, target, existing < 0, options.unused(), options.threads(), "restore", true);
+        return write(image, target, existing < 0, options.unused(), options.threads(), options.checkChunks(), "restore", true);
     }
 
     /** Writes the image as a new sparse raw file of exactly its size. */
@@ -63,11 +64,11 @@ public final class Restorer {
         if (Files.exists(file)) {
             throw new ImagingException(file + " already exists; remove it or export to a new file name");
         }
-        return write(image, file, true, UnusedBlocks.ZERO, 0, "export", false);
+        return write(image, file, true, UnusedBlocks.ZERO, 0, false, "export", false);
     }
 
     private RestoreResult write(ImageStore.Image image, Path target, boolean fresh, UnusedBlocks unused, int threadCount,
-            String phase, boolean relocateGpt) throws IOException {
+            boolean checkChunks, String phase, boolean relocateGpt) throws IOException {
         ImageMetadata m = image.metadata();
         List<String> warnings = new ArrayList<>();
         AtomicLong written = new AtomicLong();
@@ -79,7 +80,7 @@ public final class Restorer {
             }
             targetSize = ch.size();
             try (TargetWriter out = new TargetWriter(ch, target)) {
-                writeChunks(image, out, fresh, unused, threadCount, written, phase);
+                writeChunks(image, out, fresh, unused, threadCount, checkChunks, written, phase);
             }
             boolean relocated = false;
             if (relocateGpt && "gpt".equals(m.tableType()) && targetSize / m.sectorSize() > m.size() / m.sectorSize()) {
@@ -105,18 +106,19 @@ public final class Restorer {
     }
 
     private void writeChunks(ImageStore.Image image, TargetWriter ch, boolean fresh, UnusedBlocks unused, int threadCount,
-            AtomicLong written, String phase) throws IOException {
+            boolean checkChunks, AtomicLong written, String phase) throws IOException {
         ImageMetadata m = image.metadata();
         List<Id> ids = image.raw().content();
-        // one per processor plus one: a loader waiting for a pack or a write leaves its processor to another
-        int threads = threadCount > 0 ? threadCount : Runtime.getRuntime().availableProcessors() + 1;
+        // two per processor plus one: a loader waiting for a pack read or a synchronous O_DIRECT write
+        // leaves its processor to another, and several writes in flight keep the device busy
+        int threads = threadCount > 0 ? threadCount : 2 * Runtime.getRuntime().availableProcessors() + 1;
         ExecutorService loaders = Executors.newFixedThreadPool(threads, daemon());
         Semaphore inFlight = new Semaphore(2 * threads);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         byte[] zeros = new byte[m.chunkSize()];
         Extents used = m.used();
-        Id zeroFull = Id.hash(zeros);
-        Id zeroLast = Id.hash(zeros, 0, (int) (m.size() - (long) (ids.size() - 1) * m.chunkSize()));
+        Id zeroFull = ZeroChunkIds.of(m.chunkSize());
+        Id zeroLast = ZeroChunkIds.of((int) (m.size() - (long) (ids.size() - 1) * m.chunkSize()));
         try {
             for (int c = 0; c < ids.size(); c++) {
                 if (progress.cancelled()) {
@@ -138,7 +140,8 @@ public final class Restorer {
                 inFlight.acquire();
                 loaders.execute(() -> {
                     try {
-                        byte[] data = repo.loadBlob(BlobType.DATA, id);
+                        // authenticated by its MAC; the SHA-256 again only if asked (see RestoreOptions)
+                        byte[] data = repo.loadBlob(BlobType.DATA, id, checkChunks);
                         if (data.length != len) {
                             throw new ImagingException("the chunk at byte " + from + " is " + data.length + " bytes, not " + len
                                     + "; the image is damaged");

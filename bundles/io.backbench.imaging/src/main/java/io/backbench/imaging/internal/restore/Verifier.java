@@ -57,7 +57,8 @@ public final class Verifier {
             long from = e.getValue() * m.chunkSize();
             int len = (int) Math.min(m.chunkSize(), m.size() - from);
             try {
-                byte[] data = repo.loadBlob(BlobType.DATA, e.getKey());
+                // hashed here, once, so that a mismatch is reported as such
+                byte[] data = repo.loadBlob(BlobType.DATA, e.getKey(), false);
                 if (data.length != len) {
                     problems.add("chunk " + e.getKey().shortHex() + " (first at byte " + from + ") is " + data.length + " bytes, not " + len);
                 } else if (!Id.hash(data).equals(e.getKey())) {

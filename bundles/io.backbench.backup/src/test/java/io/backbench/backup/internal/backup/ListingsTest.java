@@ -1,0 +1,81 @@
+package io.backbench.backup.internal.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scanner and the walk share folder listings: each folder is listed once, and nothing is kept after both saw it. */
+class ListingsTest {
+    @TempDir
+    Path tmp;
+
+    private List<Path> folders() throws Exception {
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Path d = Files.createDirectories(tmp.resolve("d" + i).resolve("sub"));
+            Files.writeString(d.resolve("f.txt"), "x" + i);
+            dirs.add(d.getParent());
+            dirs.add(d);
+        }
+        return dirs;
+    }
+
+    @Test
+    void theScannerAndTheWalkGetTheSameListingOfEachFolderAndNothingIsLeftOver() throws Exception {
+        List<Path> dirs = folders();
+        Listings listings = new Listings();
+        CompletableFuture<List<Listings.Listing>> scanned = CompletableFuture.supplyAsync(() -> {
+            List<Listings.Listing> out = new ArrayList<>();
+            for (Path d : dirs) {
+                try {
+                    out.add(listings.forScan(d, () -> false));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return out;
+        });
+        List<Listings.Listing> walked = new ArrayList<>();
+        for (Path d : dirs) {
+            walked.add(listings.forWalk(d));
+        }
+        List<Listings.Listing> fromScan = scanned.get(30, TimeUnit.SECONDS);
+        for (int i = 0; i < dirs.size(); i++) {
+            assertSame(walked.get(i), fromScan.get(i), "one listing of " + dirs.get(i));
+            assertNull(walked.get(i).error());
+            assertEquals(1, walked.get(i).children().size(), walked.get(i).toString());
+            assertNotNull(walked.get(i).children().get(0).entry());
+        }
+        assertEquals(0, listings.waiting());
+    }
+
+    @Test
+    void afterTheScannerIsGoneTheWalkListsAloneAndKeepsNothing() throws Exception {
+        List<Path> dirs = folders();
+        Listings listings = new Listings();
+        listings.forScan(dirs.get(0), () -> false);
+        listings.scannerGone();
+        for (Path d : dirs) {
+            assertEquals(1, listings.forWalk(d).children().size());
+        }
+        assertEquals(0, listings.waiting());
+    }
+
+    @Test
+    void aFolderThatCannotBeListedCarriesTheErrorForTheWalkToReport() {
+        Listings.Listing l = new Listings().forWalk(tmp.resolve("missing"));
+        assertNotNull(l.error());
+        assertEquals(0, l.children().size());
+    }
+}
