@@ -1,5 +1,7 @@
 package io.backbench.cli.internal;
 
+import io.backbench.cli.api.Json;
+
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -58,7 +60,7 @@ final class ConfiguredTargetsCommands {
                 o.put("location", "target:" + e.name());
                 json.add(o);
             }
-            ctx.out().println(Json.write(json));
+            ctx.out().println(Json.pretty(json));
             return 0;
         }
         if (all.isEmpty()) {
@@ -142,7 +144,7 @@ final class ConfiguredTargetsCommands {
             o.put("type", e.type());
             o.put("installed", factory.isPresent());
             o.put("settings", shown);
-            ctx.out().println(Json.write(o));
+            ctx.out().println(Json.pretty(o));
             return 0;
         }
         ctx.out().println("Name      " + e.name());

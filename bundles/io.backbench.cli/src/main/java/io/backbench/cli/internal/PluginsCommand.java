@@ -1,5 +1,7 @@
 package io.backbench.cli.internal;
 
+import io.backbench.cli.api.Json;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,7 +115,7 @@ final class PluginsCommand implements Command {
                 o.put("contributions", p.contributions());
                 json.add(o);
             }
-            ctx.out().println(Json.write(json));
+            ctx.out().println(Json.pretty(json));
             return 0;
         }
         Table t = new Table("ID", "SYMBOLIC NAME", "VERSION", "STATE", "FEATURE", "CONTRIBUTES");
@@ -175,7 +177,7 @@ final class PluginsCommand implements Command {
             ctx.out().println();
         }
         if (ctx.json()) {
-            ctx.out().println(Json.write(json));
+            ctx.out().println(Json.pretty(json));
         }
         return 0;
     }

@@ -1,5 +1,7 @@
 package io.backbench.cli.internal;
 
+import io.backbench.cli.api.Json;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +93,7 @@ final class TargetsCommand implements Command {
             for (TargetFactory f : all) {
                 json.add(toJson(f));
             }
-            ctx.out().println(Json.write(json));
+            ctx.out().println(Json.pretty(json));
             return 0;
         }
         if (all.isEmpty()) {

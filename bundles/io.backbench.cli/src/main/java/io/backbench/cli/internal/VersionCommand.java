@@ -1,5 +1,7 @@
 package io.backbench.cli.internal;
 
+import io.backbench.cli.api.Json;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,7 @@ final class VersionCommand implements Command {
             json.put("framework", v.framework());
             json.put("frameworkVersion", v.frameworkVersion());
             json.put("home", v.home());
-            ctx.out().println(Json.write(json));
+            ctx.out().println(Json.pretty(json));
         } else {
             Table t = Table.withoutHeader(2);
             t.row("Backbench", v.product());

@@ -1,5 +1,7 @@
 package io.backbench.jobs.internal;
 
+import io.backbench.cli.api.Json;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -3,6 +3,8 @@ package io.backbench.report.internal;
 import java.time.Duration;
 import java.util.List;
 
+import io.backbench.cli.api.Json;
+
 /** The report as JSON for scripts: sizes in bytes, durations in seconds, times in ISO-8601 UTC. */
 public final class JsonReport {
     private JsonReport() {
@@ -53,24 +55,6 @@ public final class JsonReport {
     }
 
     static String str(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return s == null ? "null" : Json.quote(s);
     }
 }

@@ -1,5 +1,7 @@
 package io.backbench.backup.internal.cli;
 
+import io.backbench.cli.api.Json;
+
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

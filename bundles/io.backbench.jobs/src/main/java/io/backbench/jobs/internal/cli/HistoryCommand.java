@@ -1,5 +1,7 @@
 package io.backbench.jobs.internal.cli;
 
+import io.backbench.cli.api.Json;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +20,6 @@ import io.backbench.catalog.api.RunStatus;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
-import io.backbench.jobs.internal.Json;
 
 /** {@code backbench history}: the newest runs from the catalog. */
 @Component(service = Command.class, property = Command.NAME_PROPERTY + "=history")

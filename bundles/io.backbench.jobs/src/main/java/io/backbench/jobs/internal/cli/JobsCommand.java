@@ -1,5 +1,7 @@
 package io.backbench.jobs.internal.cli;
 
+import io.backbench.cli.api.Json;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,6 @@ import io.backbench.catalog.api.Run;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
-import io.backbench.jobs.internal.Json;
 import io.backbench.jobs.scheduler.api.JobOptions;
 import io.backbench.jobs.scheduler.api.JobRunner;
 import io.backbench.jobs.scheduler.api.Scheduler;

@@ -1,5 +1,7 @@
 package io.backbench.jobs.internal.cli;
 
+import io.backbench.cli.api.Json;
+
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +17,6 @@ import io.backbench.catalog.api.Verification;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
-import io.backbench.jobs.internal.Json;
 import io.backbench.jobs.scheduler.api.JobRunner;
 import io.backbench.jobs.scheduler.api.RestoreTests;
 

@@ -1,4 +1,4 @@
-package io.backbench.cli.internal;
+package io.backbench.cli.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,17 +53,28 @@ class JsonTest {
                   ],
                   "empty": [],
                   "nested": {}
-                }""", Json.write(o));
+                }""", Json.pretty(o));
     }
 
     @Test
     void writesNullsInsideArraysAndFractions() {
-        assertEquals("[\n  null,\n  0.5\n]", Json.write(Arrays.asList(null, 0.5)));
+        assertEquals("[\n  null,\n  0.5\n]", Json.pretty(Arrays.asList(null, 0.5)));
     }
 
     @Test
-    void refusesValuesJsonCannotHold() {
-        assertThrows(IllegalArgumentException.class, () -> Json.write(new Object()));
+    void refusesNumbersJsonCannotHold() {
         assertThrows(IllegalArgumentException.class, () -> Json.write(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Json.write(Float.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void writesOneLineWithoutSpacesAndOtherValuesAsTheirText() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", java.nio.file.Path.of("/srv/repo"));
+        o.put("set", new java.util.TreeSet<>(List.of("b", "a")));
+        o.put("big", new java.math.BigDecimal("1.50"));
+        o.put("nested", Map.of("k", List.of()));
+        assertEquals("{\"id\":\"/srv/repo\",\"set\":[\"a\",\"b\"],\"big\":1.50,\"nested\":{\"k\":[]}}", Json.write(o));
+        assertEquals("\"a\\u00e9\"", Json.quote("a\u00e9"));
     }
 }
