@@ -137,9 +137,21 @@ class ImageJobIT {
         assertTrue(v.message().contains("ext4 clean") && v.message().contains("e2fsck"), v.message());
         assertTrue(v.bytes() >= 3 << 20 && v.bytes() < 24 << 20, "the used blocks written into a sparse file: " + v.bytes());
         assertEquals(24L << 20, test.metrics().bytesTotal(), "the image's size");
-        try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith("backbench-image-test-")), "the sandbox is removed");
-        }
+        Path sandbox = sandboxOf(catalog, test);
+        assertTrue(sandbox.startsWith(home().resolve("cache/restore-tests")), "the sandbox is in the data folder's cache: " + sandbox);
+        assertFalse(Files.exists(sandbox), "the run's sandbox is removed: " + sandbox);
+    }
+
+    static Path home() {
+        return Path.of(FrameworkUtil.getBundle(ImageJobIT.class).getBundleContext().getProperty("backbench.home"));
+    }
+
+    /** The folder the run restored into, as its log names it. */
+    static Path sandboxOf(Catalog catalog, Run run) {
+        String prefix = "restoring into the sandbox ";
+        return catalog.events(run.id()).stream().filter(e -> e.message().startsWith(prefix)).map(e -> Path.of(e.message()
+                .substring(prefix.length()))).findFirst().orElseThrow(() -> new AssertionError("the run's log names no sandbox: "
+                        + catalog.events(run.id())));
     }
 
     @Test

@@ -78,7 +78,13 @@ public final class ImageJobKind implements JobKind {
         ImageResult r = DiskImages.create(repo, source, options, new JobProgress(source.toString(), context.monitor()));
         double seconds = Math.max(System.nanoTime() - t0, 1) / 1e9;
         long after = storedBytes(repo);
-        refreshSnapshotCache(context.catalog(), job.repository(), repo);
+        try {
+            refreshSnapshotCache(context.catalog(), job.repository(), repo);
+        } catch (Exception e) {
+            // the snapshot is saved: a stale cache is only a display matter, the Snapshots view's refresh fixes it
+            context.monitor().warn("snapshot " + r.snapshot().shortHex() + " is saved, but the catalog's list of the repository's"
+                    + " snapshots could not be refreshed: " + e.getMessage() + "; refresh the Snapshots view to see it");
+        }
         if (!r.complete()) {
             context.monitor().warn(r.unreadable().size() + " unreadable ranges of " + source + " are zeros in the image: " + r.unreadable());
         }

@@ -100,6 +100,13 @@ final class LockStore {
         }
     }
 
+    /** Whether no lock is held at all (no job of any process is using the repository). */
+    boolean isEmpty() throws TargetException {
+        boolean[] any = {false};
+        list(PREFIX, i -> any[0] = true);
+        return !any[0];
+    }
+
     boolean delete(String key) throws TargetException {
         try {
             return Files.deleteIfExists(path(key));

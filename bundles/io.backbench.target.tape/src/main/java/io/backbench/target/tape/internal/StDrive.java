@@ -98,6 +98,11 @@ final class StDrive implements TapeDrive {
             }
         } catch (IOException e) {
             closeHandles();
+            if (isBlockTooLarge(e)) {
+                // st in variable-block mode: the block on tape is larger than the buffer (st.rst, ENOMEM)
+                throw new BlockTooLargeException("a block on the tape in " + device + " is larger than "
+                        + buffer.length + " bytes: " + e.getMessage(), e);
+            }
             if (mt.status().endOfData()) {
                 return -1;
             }
@@ -137,6 +142,10 @@ final class StDrive implements TapeDrive {
         if (n != block.length) {
             throw new IOException("No space left on device (short write of " + n + " of " + block.length + " bytes)");
         }
+    }
+
+    static boolean isBlockTooLarge(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("Cannot allocate memory");
     }
 
     private static boolean isNoSpace(IOException e) {

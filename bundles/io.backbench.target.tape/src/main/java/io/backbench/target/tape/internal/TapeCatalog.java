@@ -24,7 +24,7 @@ import java.util.TreeMap;
  *
  * <p>Deletes: tape is append-only, so a delete is a line here at once and, before the next object
  * is written or when the target closes, a small "deleted keys" tape file, so that a catalog rebuilt
- * from the tapes does not bring deleted objects back. Callers hold the target's lock.
+ * from the tapes does not bring deleted objects back. Callers hold the shared drive's lock.
  */
 final class TapeCatalog {
     static final String LOG = "catalog.log";
@@ -134,15 +134,30 @@ final class TapeCatalog {
         append(deletesOnTapeLine());
     }
 
+    /**
+     * Writes and flushes the line first: memory changes only once the log has it, so a failed
+     * write (a full disk) changes neither; a part of the line written before the failure is cut
+     * off again, so the next line does not join it.
+     */
     private void append(String line) throws IOException {
-        apply(line);
         try (FileChannel ch = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            ByteBuffer b = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-            while (b.hasRemaining()) {
-                ch.write(b);
+            long before = ch.size();
+            try {
+                ByteBuffer b = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(false);
+            } catch (IOException e) {
+                try {
+                    ch.truncate(before);
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
+                throw e;
             }
-            ch.force(false);
         }
+        apply(line);
     }
 
     private void apply(String line) throws IOException {

@@ -117,11 +117,12 @@ public final class TapeCommand implements Command {
             return ctx.failure(e.getMessage());
         }
         try {
-            return switch (sub) {
+            // the drive to itself: a job of this or another process would find its tape moved
+            return SharedDrive.exclusive(library, sub.equals("volumes"), () -> switch (sub) {
                 case "volumes" -> TapeReports.volumes(library, TapeTools.volumes(library), ctx);
                 case "label" -> TapeReports.labelled(library, TapeTools.label(library, rest.get(1)), ctx);
                 default -> TapeReports.scanned(library, TapeTools.scan(library), ctx);
-            };
+            });
         } catch (IOException e) {
             return ctx.failure("tape " + sub + " on " + library.drive().describe() + ": " + e.getMessage());
         }

@@ -10,7 +10,8 @@ import java.util.OptionalLong;
  * A tape drive as the st driver presents one: a sequence of tape files separated by filemarks,
  * each a sequence of fixed-size blocks, read and written at the current position. Writing
  * anywhere ends the data there (what followed is lost), so the target writes only at the end of
- * data. Not thread-safe: the tape target serialises every call (a drive is one head on one tape).
+ * data. Not thread-safe: the targets of one drive serialise every call on their {@link SharedDrive}
+ * (a drive is one head on one tape).
  */
 interface TapeDrive extends Closeable {
 
@@ -70,6 +71,23 @@ interface TapeDrive extends Closeable {
 
     /** Bytes that still fit on the loaded medium, when the drive knows (virtual cartridges). */
     OptionalLong remaining();
+
+    /** Bytes an empty cartridge holds, when the drive knows (virtual cartridges); a real drive does not say. */
+    default OptionalLong capacity() {
+        return OptionalLong.empty();
+    }
+
+    /**
+     * A block on the tape is larger than the read buffer (st answers ENOMEM in variable-block mode):
+     * the cartridge was written by something else, with blocks larger than any Backbench label.
+     */
+    final class BlockTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BlockTooLargeException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /** The medium is full: a block was not written. */
     final class EndOfMediumException extends IOException {

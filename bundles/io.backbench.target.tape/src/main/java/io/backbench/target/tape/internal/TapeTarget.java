@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -33,44 +34,40 @@ import io.backbench.target.tape.api.VolumeOperator;
  * a "deleted keys" tape file (see {@link TapeCatalog}); space comes back only when volumes are
  * recycled, hence no {@link Capability#DELETE}. Locks stay in the catalog folder ({@link LockStore}).
  *
- * <p>One drive, one head: every operation holds this object's lock for its whole tape work, and
- * reads hand back the bytes already read, so a slow reader never holds the drive.
+ * <p>One drive, one head: every target of this process on a drive shares one {@link SharedDrive}
+ * and holds its monitor for the whole tape work of an operation; reads hand back the bytes already
+ * read, so a slow reader never holds the drive. Lock objects never wait for the drive: a restic
+ * lock refresh must not go stale behind a tape change or an operator prompt.
  */
 final class TapeTarget implements StorageTarget {
+    private final SharedDrive shared;
     private final TapeDrive drive;
     private final TapeCatalog catalog;
     private final Volumes volumes;
     private final LockStore locks;
     private final Path spool;
     private final String describe;
-    private boolean closed;
+    // read without the drive's monitor by the lock operations
+    private volatile boolean closed;
 
-    private TapeTarget(TapeDrive drive, TapeCatalog catalog, Volumes volumes, Path catalogFolder, String describe) {
-        this.drive = drive;
-        this.catalog = catalog;
-        this.volumes = volumes;
-        this.locks = new LockStore(catalogFolder, describe);
-        this.spool = catalogFolder.resolve("spool");
-        this.describe = describe;
+    private TapeTarget(SharedDrive shared) {
+        this.shared = shared;
+        this.drive = shared.drive;
+        this.catalog = shared.catalog;
+        this.volumes = shared.volumes;
+        this.locks = shared.locks;
+        this.spool = shared.catalogFolder.resolve("spool");
+        this.describe = shared.describe;
     }
 
-    /** Opens the catalog in {@code catalogFolder}, rebuilding it from the volumes first if it is missing. */
+    /**
+     * Opens a target on the drive: the drive this process already has open under that name (then
+     * {@code drive} is not used), else {@code drive} with the catalog in {@code catalogFolder},
+     * rebuilt from the volumes first if it is missing.
+     */
     static TapeTarget open(TapeDrive drive, Path catalogFolder, String library, int blockSize,
             Supplier<Optional<VolumeOperator>> operator, Duration operatorTimeout) throws TargetException {
-        String describe = "tape:" + drive.describe() + " (library " + library + ")";
-        try {
-            TapeCatalog catalog = TapeCatalog.exists(catalogFolder) ? TapeCatalog.open(catalogFolder)
-                    : Scanner.rebuild(drive, catalogFolder, library);
-            Volumes volumes = new Volumes(drive, catalog, library, blockSize, operator, operatorTimeout);
-            return new TapeTarget(drive, catalog, volumes, catalogFolder, describe);
-        } catch (TargetException e) {
-            closeQuietly(drive);
-            throw e;
-        } catch (IOException e) {
-            closeQuietly(drive);
-            throw TargetException.permanentFailure("opening " + describe + " with its catalog in " + catalogFolder
-                    + " failed: " + e.getMessage(), e);
-        }
+        return new TapeTarget(SharedDrive.acquire(drive, catalogFolder, library, blockSize, operator, operatorTimeout));
     }
 
     @Override
@@ -87,17 +84,20 @@ final class TapeTarget implements StorageTarget {
     public void put(String key, InputStream data, long length) throws TargetException {
         Keys.check(key);
         try (Spool s = Spool.read(key, data, length, spool)) {
-            synchronized (this) {
+            requireOpen();
+            if (LockStore.isLock(key)) {
+                locks.put(key, s);
+                return;
+            }
+            synchronized (shared) {
                 requireOpen();
-                if (LockStore.isLock(key)) {
-                    locks.put(key, s);
-                    return;
-                }
                 flushDeletes();
                 Instant now = Instant.now();
                 byte[] headers = Pax.fileHeaders(key, s.size(), now, Map.of(Pax.TYPE, "object", Pax.KEY, key));
                 Placed at = append(key, headers, s);
                 catalog.put(key, new TapeCatalog.Location(at.volume(), at.file(), headers.length, s.size(), now));
+                // a volume took the write: whatever the operator said before no longer holds
+                volumes.newSession();
             }
         } catch (TargetException e) {
             throw e;
@@ -114,6 +114,13 @@ final class TapeTarget implements StorageTarget {
      * (a file cut by the end is written again, whole, on the next volume).
      */
     private Placed append(String what, byte[] headers, Spool data) throws IOException {
+        OptionalLong usable = volumes.usableOnBlankVolume();
+        if (usable.isPresent()
+                && ArchiveWriter.tapeBytes(headers.length, data.size(), volumes.newVolumeBlockSize()) > usable.getAsLong()) {
+            // checked first: otherwise every cartridge of the magazine would be labelled and marked full in turn
+            throw TargetException.permanentFailure(what + ": " + data.size() + " bytes is larger than one volume (capacity "
+                    + drive.capacity().getAsLong() + " bytes); use larger cartridges or a smaller pack size", null);
+        }
         for (int attempt = 0; attempt < 1000; attempt++) {
             String volume = volumes.prepareForWriting();
             int bs = volumes.blockSize(volume);
@@ -158,11 +165,12 @@ final class TapeTarget implements StorageTarget {
         if (offset < 0) {
             throw new IllegalArgumentException("negative offset " + offset);
         }
-        synchronized (this) {
+        requireOpen();
+        if (LockStore.isLock(key)) {
+            return locks.get(key, offset, length);
+        }
+        synchronized (shared) {
             requireOpen();
-            if (LockStore.isLock(key)) {
-                return locks.get(key, offset, length);
-            }
             TapeCatalog.Location at = catalog.objects().get(key);
             if (at == null) {
                 throw new ObjectNotFoundException(describe, key);
@@ -225,27 +233,36 @@ final class TapeTarget implements StorageTarget {
     }
 
     /** For tests: where the catalog places an object. */
-    synchronized TapeCatalog.Location catalogLocation(String key) {
-        return catalog.objects().get(key);
+    TapeCatalog.Location catalogLocation(String key) {
+        synchronized (shared) {
+            return catalog.objects().get(key);
+        }
     }
 
     @Override
-    public synchronized Optional<ObjectInfo> stat(String key) throws TargetException {
+    public Optional<ObjectInfo> stat(String key) throws TargetException {
         Keys.check(key);
         requireOpen();
         if (LockStore.isLock(key)) {
             return locks.stat(key);
         }
-        TapeCatalog.Location at = catalog.objects().get(key);
-        return at == null ? Optional.empty() : Optional.of(new ObjectInfo(key, at.size(), at.modified()));
+        synchronized (shared) {
+            TapeCatalog.Location at = catalog.objects().get(key);
+            return at == null ? Optional.empty() : Optional.of(new ObjectInfo(key, at.size(), at.modified()));
+        }
     }
 
     @Override
     public void list(String prefix, Consumer<ObjectInfo> consumer) throws TargetException {
         Keys.checkPrefix(prefix);
+        requireOpen();
+        if (LockStore.isLock(prefix)) {
+            // only locks there, and they never wait for the drive
+            locks.list(prefix, consumer);
+            return;
+        }
         List<ObjectInfo> found;
-        synchronized (this) {
-            requireOpen();
+        synchronized (shared) {
             found = catalog.objects().subMap(prefix, true, prefix + Character.MAX_VALUE, false).entrySet().stream()
                     .map(e -> new ObjectInfo(e.getKey(), e.getValue().size(), e.getValue().modified())).toList();
         }
@@ -255,39 +272,54 @@ final class TapeTarget implements StorageTarget {
     }
 
     @Override
-    public synchronized boolean delete(String key) throws TargetException {
+    public boolean delete(String key) throws TargetException {
         Keys.check(key);
         requireOpen();
         if (LockStore.isLock(key)) {
-            return locks.delete(key);
+            boolean deleted = locks.delete(key);
+            if (deleted && locks.isEmpty()) {
+                // the last repository lock went: that job is over, the next one may ask the operator again
+                volumes.newSession();
+            }
+            return deleted;
         }
-        if (!catalog.objects().containsKey(key)) {
-            return false;
+        synchronized (shared) {
+            if (!catalog.objects().containsKey(key)) {
+                return false;
+            }
+            try {
+                catalog.delete(key);
+            } catch (IOException e) {
+                throw failure("recording the delete of " + key, e);
+            }
+            return true;
         }
-        try {
-            catalog.delete(key);
-        } catch (IOException e) {
-            throw failure("recording the delete of " + key, e);
-        }
-        return true;
     }
 
     @Override
-    public synchronized void close() throws TargetException {
-        if (closed) {
-            return;
+    public void close() throws TargetException {
+        IOException flushFailed = null;
+        synchronized (shared) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                flushDeletes();
+            } catch (IOException e) {
+                flushFailed = e;
+            }
         }
-        closed = true;
         try {
-            flushDeletes();
+            shared.release();
         } catch (IOException e) {
-            closeQuietly(drive);
-            throw failure("writing the deleted keys to tape at close (they stay recorded in the catalog)", e);
+            if (flushFailed == null) {
+                throw failure("closing the drive", e);
+            }
+            flushFailed.addSuppressed(e);
         }
-        try {
-            drive.close();
-        } catch (IOException e) {
-            throw failure("closing the drive", e);
+        if (flushFailed != null) {
+            throw failure("writing the deleted keys to tape at close (they stay recorded in the catalog)", flushFailed);
         }
     }
 
@@ -304,11 +336,4 @@ final class TapeTarget implements StorageTarget {
         return TargetException.permanentFailure(what + " on " + describe + " failed: " + e.getMessage(), e);
     }
 
-    private static void closeQuietly(TapeDrive drive) {
-        try {
-            drive.close();
-        } catch (IOException ignored) {
-            // the original failure is what the caller needs to see
-        }
-    }
 }

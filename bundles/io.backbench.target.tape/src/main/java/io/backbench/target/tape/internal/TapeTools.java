@@ -1,6 +1,5 @@
 package io.backbench.target.tape.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,14 +196,7 @@ final class TapeTools {
 
     /** The label of the loaded cartridge, empty when blank; an IOException when it holds something else. */
     private static Optional<Label> readLabel(TapeDrive drive) throws IOException {
-        drive.rewind();
-        drive.setBlockSize(0);
-        byte[] buf = new byte[Label.MAX_BLOCK];
-        int n = drive.read(buf);
-        if (n <= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(Label.parse(new PaxReader(new ByteArrayInputStream(buf, 0, n))));
+        return Volumes.labelOf(drive);
     }
 
     private static int filesInCatalog(TapeCatalog catalog, String volume) {

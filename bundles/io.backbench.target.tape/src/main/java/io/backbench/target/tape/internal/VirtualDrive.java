@@ -208,6 +208,11 @@ final class VirtualDrive implements TapeDrive {
     }
 
     @Override
+    public OptionalLong capacity() {
+        return knowsRemaining ? OptionalLong.of(capacity) : OptionalLong.empty();
+    }
+
+    @Override
     public void close() throws IOException {
         finishWriting();
         label = null;

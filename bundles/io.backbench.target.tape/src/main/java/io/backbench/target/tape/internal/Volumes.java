@@ -15,7 +15,8 @@ import io.backbench.target.tape.api.VolumeOperator.VolumeRequest;
 /**
  * Which cartridge is in the drive, and getting the right one there: the next writable volume
  * (labelling a blank one, spanning to the next in the magazine, asking the operator when the
- * magazine is exhausted) or the volume a read needs. Called with the target's lock held.
+ * magazine is exhausted) or the volume a read needs. Called with the shared drive's monitor held
+ * ({@link SharedDrive}), except {@link #newSession}.
  */
 final class Volumes {
     private final TapeDrive drive;
@@ -31,7 +32,7 @@ final class Volumes {
      * the writes that still come (the index written while the repository closes) fail at once
      * instead of asking again.
      */
-    private boolean operatorDeclined;
+    private volatile boolean operatorDeclined;
 
     Volumes(TapeDrive drive, TapeCatalog catalog, String library, int blockSize,
             Supplier<Optional<VolumeOperator>> operator, Duration operatorTimeout) {
@@ -41,6 +42,42 @@ final class Volumes {
         this.blockSize = blockSize;
         this.operator = operator;
         this.operatorTimeout = operatorTimeout;
+    }
+
+    /**
+     * A new job (or a new user of the drive) starts: the operator may be asked again. Called
+     * without the target's lock (hence volatile) when a handle opens or the last repository lock
+     * goes away.
+     */
+    void newSession() {
+        operatorDeclined = false;
+    }
+
+    /**
+     * The bytes a freshly labelled volume still takes, when the drive knows its capacity: what an
+     * object may need at most. Counts a label of the longest name, so it never overestimates.
+     */
+    java.util.OptionalLong usableOnBlankVolume() {
+        java.util.OptionalLong capacity = drive.capacity();
+        if (capacity.isEmpty()) {
+            return capacity;
+        }
+        Label l = new Label("X".repeat(32), Integer.MAX_VALUE, blockSize, library, java.time.Instant.now());
+        byte[] content = l.text();
+        long label = ArchiveWriter.tapeBytes(Pax.fileHeaders(Label.MEMBER, content.length, l.written(), l.pax()).length,
+                content.length, blockSize);
+        return java.util.OptionalLong.of(Math.max(0, capacity.getAsLong() - label));
+    }
+
+    /** Something else moved the tape (a 'tape volumes' command): load and position afresh before the next use. */
+    void forgetPosition() {
+        current = null;
+        atEnd = false;
+    }
+
+    /** The block size new volumes get. */
+    int newVolumeBlockSize() {
+        return blockSize;
     }
 
     static String checkLabel(String label) {
@@ -149,19 +186,50 @@ final class Volumes {
 
     /** Reads the label of the loaded cartridge; empty for a blank one. Leaves the drive rewound-ish. */
     Optional<Label> readLabel() throws IOException {
+        try {
+            return labelOf(drive);
+        } catch (NotALabelException e) {
+            throw TargetException.permanentFailure("the cartridge in " + drive.describe() + " is not blank and has no"
+                    + " Backbench volume label (" + e.getMessage() + "); it was not written to. Load a blank volume"
+                    + " or one of library " + library, e);
+        }
+    }
+
+    /** The cartridge holds something else than a Backbench volume (a drive that fails says so with another IOException). */
+    static final class NotALabelException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotALabelException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * The label of the cartridge in {@code drive}: empty when it is blank, a {@link NotALabelException}
+     * when it holds something else (no label archive, or blocks larger than a label can be). Blank
+     * means no data at all: a first tape file that is empty (a filemark at once) followed by more
+     * data is someone else's tape, not a blank one.
+     */
+    static Optional<Label> labelOf(TapeDrive drive) throws IOException {
         drive.rewind();
         drive.setBlockSize(0);
         byte[] buf = new byte[Label.MAX_BLOCK];
-        int n = drive.read(buf);
+        int n;
+        try {
+            n = drive.read(buf);
+            if (n == 0 && drive.read(buf) >= 0) {
+                throw new NotALabelException("its first tape file is empty and more data follows", null);
+            }
+        } catch (TapeDrive.BlockTooLargeException e) {
+            throw new NotALabelException("its blocks are larger than " + Label.MAX_BLOCK + " bytes", e);
+        }
         if (n <= 0) {
             return Optional.empty();
         }
         try {
             return Optional.of(Label.parse(new PaxReader(new ByteArrayInputStream(buf, 0, n))));
         } catch (IOException e) {
-            throw TargetException.permanentFailure("the cartridge in " + drive.describe() + " is not blank and has no"
-                    + " Backbench volume label (" + e.getMessage() + "); it was not written to. Load a blank volume"
-                    + " or one of library " + library, e);
+            throw new NotALabelException(e.getMessage(), e);
         }
     }
 
