@@ -59,10 +59,6 @@ final class ArchitectureRules {
      * Keep this short: a row here is a debt, not a permission.
      */
     static final List<Exemption> EXEMPTIONS = List.of(
-            new Exemption("internals-stay-home", "io.backbench.imaging", "contains",
-                    Pattern.compile("io\\.backbench\\.discovery\\.internal\\..+"),
-                    "imaging embeds a private copy of discovery's partition table and superblock parsers "
-                            + "(imaging/bnd.bnd -conditionalpackage) until discovery exports a probe API"),
             new Exemption("engines-never-import-the-ui", "io.backbench.target.sftp", "imports",
                     Pattern.compile("(org\\.eclipse\\.(swt|jface)|io\\.backbench\\.ui)(\\..+)?"),
                     "the SFTP site plugin is one jar with its own settings page: it imports SWT, JFace and ui.api with "

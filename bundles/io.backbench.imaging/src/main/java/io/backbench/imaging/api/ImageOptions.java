@@ -19,10 +19,13 @@ import java.util.List;
  * @param threads        threads that read, hash, compress and store chunks; 0 for two per processor plus one
  * @param changedOnly    with a previous image of the same source (same layout and chunk size): take its chunk as is,
  *                       without reading, where every used byte of the chunk is data of an ext2/3/4 file whose inode
- *                       has not changed since ten minutes before that image began, and the chunk's used map is the
- *                       same. Trusts the filesystem's ctimes (and a clock no more than ten minutes apart from the one
- *                       that wrote it): a block changed behind the filesystem's back, by a raw write to the device,
- *                       is not seen. Other filesystems are read as usual
+ *                       has not changed (ctime), or of a FAT file whose directory entry has no modification or creation
+ *                       time (local time, so read with 12 hours of slack) since ten minutes before that image began, and
+ *                       the chunk's used map is the same. Directories, FATs, journals and other metadata are always
+ *                       read. Trusts the filesystem's time stamps (and a clock no more than ten minutes apart from the
+ *                       one that wrote it): a block changed behind the filesystem's back, by a raw write to the device,
+ *                       is not seen, nor on FAT a file written with preserved old time stamps into exactly the clusters
+ *                       of a file deleted since. NTFS and other filesystems are read as usual
  */
 public record ImageOptions(int chunkSize, int partition, List<String> tags, String hostname, boolean skipBadSectors,
         MountedPolicy mounted, boolean readAll, int threads, boolean changedOnly) {

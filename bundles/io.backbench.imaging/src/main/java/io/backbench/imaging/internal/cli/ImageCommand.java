@@ -95,8 +95,10 @@ public final class ImageCommand implements Command {
                   --read-all               ignore the filesystems' bitmaps and read every byte
                   --changed-only           take chunks from the previous image of the source unread where
                                            they hold only data of ext files whose inodes have not changed
-                                           since (ctime, 10 minutes of margin); trusts the filesystem: a
-                                           raw write to the device behind its back is not seen
+                                           since (ctime, 10 minutes of margin) or of FAT files whose entries
+                                           have not (modification/creation time, 12 hours more for the
+                                           unknown time zone); trusts the filesystem: a raw write to the
+                                           device behind its back is not seen; NTFS is read in full
                   --chunk-size SIZE        64k to 8M, a power of two (default 2M; a next image of
                                            the same source keeps its previous image's chunk size)
                   --tag TAG, --host NAME, --threads N

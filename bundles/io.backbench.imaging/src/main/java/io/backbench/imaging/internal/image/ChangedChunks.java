@@ -9,6 +9,7 @@ import io.backbench.imaging.api.BlockSource;
 import io.backbench.imaging.api.ImageOptions;
 import io.backbench.imaging.internal.map.DiskLayout;
 import io.backbench.imaging.internal.map.ExtChanges;
+import io.backbench.imaging.internal.map.FatChanges;
 import io.backbench.imaging.internal.map.Extents;
 import io.backbench.imaging.internal.map.FsMapException;
 import io.backbench.imaging.internal.source.SliceBlockSource;
@@ -21,8 +22,9 @@ import io.backbench.repository.api.StoredSnapshot;
  * {@link ImageOptions#changedOnly()}: the chunks of the previous image that are taken as they are,
  * unread. A chunk qualifies when its used map equals the previous image's there, none of its bytes
  * was unreadable then, and every used byte of it is data of an ext file whose inode has not changed
- * since {@link #MARGIN_SECONDS} before the previous image began (see {@link ExtChanges}). Built and
- * used on the calling thread.
+ * (see {@link ExtChanges}) or of a FAT file whose directory entry has not changed (see
+ * {@link FatChanges}) since {@link #MARGIN_SECONDS} before the previous image began. NTFS and other
+ * filesystems are read in full. Built and used on the calling thread.
  */
 final class ChangedChunks {
     /** How far the clock that wrote the filesystem may be behind ours, and ctime's one-second granularity. */
@@ -74,11 +76,13 @@ final class ChangedChunks {
     }
 
     private static Extents unchangedIn(BlockSource fs, String type, String method, long since, List<String> notes) throws IOException {
-        if (type == null || !type.startsWith("ext") || !"ext-bitmap".equals(method)) {
+        boolean ext = type != null && type.startsWith("ext") && "ext-bitmap".equals(method);
+        boolean fat = "vfat".equals(type) && method != null && method.startsWith("fat");
+        if (!ext && !fat) {
             return Extents.EMPTY;
         }
         try {
-            return ExtChanges.unchangedSince(fs, since);
+            return ext ? ExtChanges.unchangedSince(fs, since) : FatChanges.unchangedSince(fs, since);
         } catch (FsMapException e) {
             notes.add(type + " on " + fs.describe() + ": " + e.getMessage() + "; all its used blocks are read");
             return Extents.EMPTY;

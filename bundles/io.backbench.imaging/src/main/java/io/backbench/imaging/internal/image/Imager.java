@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.backbench.discovery.internal.fs.FsProbe;
-import io.backbench.discovery.internal.table.PartitionEntry;
+import io.backbench.discovery.probe.FileSystemProbe;
+import io.backbench.discovery.probe.PartitionEntry;
 import io.backbench.imaging.api.BlockSource;
 import io.backbench.imaging.api.DiskImages;
 import io.backbench.imaging.api.ImageOptions;
@@ -101,7 +101,7 @@ public final class Imager {
                 parts, layout.used(), stored.unreadable(), stored.chunks(), warnings);
     }
 
-    private static ImageMetadata.Part part(int number, long start, long length, String type, String name, String uuid, FsProbe fs,
+    private static ImageMetadata.Part part(int number, long start, long length, String type, String name, String uuid, FileSystemProbe fs,
             UsedMap map, ImageOptions options) {
         String method = options.readAll() ? "whole" : map.method();
         long used = options.readAll() ? length : map.used().total();

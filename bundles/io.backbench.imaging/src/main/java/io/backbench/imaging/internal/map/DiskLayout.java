@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.backbench.discovery.internal.fs.FileSystems;
-import io.backbench.discovery.internal.fs.FsProbe;
-import io.backbench.discovery.internal.table.PartitionEntry;
-import io.backbench.discovery.internal.table.PartitionTable;
+import io.backbench.discovery.probe.FileSystemProbe;
+import io.backbench.discovery.probe.PartitionEntry;
+import io.backbench.discovery.probe.PartitionTable;
+import io.backbench.discovery.probe.Probes;
 import io.backbench.imaging.api.BlockSource;
 import io.backbench.imaging.internal.source.ProbeView;
 import io.backbench.imaging.internal.source.SliceBlockSource;
@@ -29,16 +29,16 @@ import io.backbench.imaging.internal.source.UsedOnlyView;
  * @param used       the bytes in use, relative to the source's start
  * @param warnings   damaged tables, filesystems read whole because of damage, partitions past the end
  */
-public record DiskLayout(long size, int sectorSize, PartitionTable table, FsProbe filesystem, UsedMap fsMap,
+public record DiskLayout(long size, int sectorSize, PartitionTable table, FileSystemProbe filesystem, UsedMap fsMap,
         List<Partition> partitions, Extents used, List<String> warnings) {
     /** Formats whose boot sector is sector 0 of the disk, so a 0x55AA there is theirs, not an MBR's. */
     private static final Set<String> OWN_SECTOR_ZERO = Set.of("vfat", "ntfs");
 
     /** One partition of the table, where it lies, what is on it and how much of it is in use. */
-    public record Partition(PartitionEntry entry, long start, long length, FsProbe filesystem, UsedMap map) {
+    public record Partition(PartitionEntry entry, long start, long length, FileSystemProbe filesystem, UsedMap map) {
     }
 
-    private record Probed(FsProbe fs, UsedMap map) {
+    private record Probed(FileSystemProbe fs, UsedMap map) {
     }
 
     /**
@@ -50,12 +50,12 @@ public record DiskLayout(long size, int sectorSize, PartitionTable table, FsProb
         String type = Signatures.detect(part);
         if (type != null) {
             UsedMap m = FsMaps.map(part, type);
-            FsProbe fs = FileSystems.probe(new UsedOnlyView(part, m.used()));
+            FileSystemProbe fs = Probes.identify(new UsedOnlyView(part, m.used()));
             if (fs != null && FsMaps.supported(fs.type()) && family(fs.type()).equals(family(type))) {
                 return new Probed(fs, m);
             }
         }
-        FsProbe fs = FileSystems.probe(new ProbeView(part));
+        FileSystemProbe fs = Probes.identify(new ProbeView(part));
         return new Probed(fs, FsMaps.map(part, fs == null ? null : fs.type()));
     }
 
@@ -66,15 +66,15 @@ public record DiskLayout(long size, int sectorSize, PartitionTable table, FsProb
     public static DiskLayout analyse(BlockSource src, boolean readAll) throws IOException {
         ProbeView view = new ProbeView(src);
         int ss = src.sectorSize();
-        PartitionTable table = PartitionTable.readGpt(view, ss);
+        PartitionTable table = Probes.readGpt(view, ss);
         if (table == null && !OWN_SECTOR_ZERO.contains(String.valueOf(Signatures.detect(src)))) {
-            table = PartitionTable.readMbr(view, ss);
+            table = Probes.readMbr(view, ss);
         }
         List<String> warnings = new ArrayList<>();
         Extents all = Extents.of(0, src.size());
         if (table == null) {
             Probed probed = probe(src);
-            FsProbe whole = probed.fs;
+            FileSystemProbe whole = probed.fs;
             UsedMap m = probed.map;
             warnings.addAll(m.warnings());
             return new DiskLayout(src.size(), ss, null, whole, m, List.of(), readAll ? all : m.used(), warnings);
@@ -99,7 +99,7 @@ public record DiskLayout(long size, int sectorSize, PartitionTable table, FsProb
             }
             SliceBlockSource slice = new SliceBlockSource(src, start, length, src.describe() + " partition " + e.number());
             Probed probed = probe(slice);
-            FsProbe fs = probed.fs;
+            FileSystemProbe fs = probed.fs;
             UsedMap m = probed.map;
             warnings.addAll(m.warnings());
             parts.add(new Partition(e, start, length, fs, m));

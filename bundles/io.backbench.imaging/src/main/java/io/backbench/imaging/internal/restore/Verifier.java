@@ -12,8 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.backbench.discovery.internal.table.PartitionEntry;
-import io.backbench.discovery.internal.table.PartitionTable;
+import io.backbench.discovery.probe.PartitionEntry;
+import io.backbench.discovery.probe.PartitionTable;
+import io.backbench.discovery.probe.Probes;
 import io.backbench.imaging.api.BlockSource;
 import io.backbench.imaging.api.ImageProgress;
 import io.backbench.imaging.api.ImagingException;
@@ -124,7 +125,7 @@ public final class Verifier {
     }
 
     private static void checkGpt(BlockSource t, ImageMetadata m, List<String> problems) throws IOException {
-        PartitionTable table = PartitionTable.readGpt(new ProbeView(t), m.sectorSize());
+        PartitionTable table = Probes.readGpt(new ProbeView(t), m.sectorSize());
         if (table == null) {
             problems.add("the target has no valid GPT");
             return;

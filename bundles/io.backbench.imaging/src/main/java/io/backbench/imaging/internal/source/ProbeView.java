@@ -9,7 +9,7 @@ import io.backbench.imaging.api.BlockSource;
  * Our source as discovery's parsers want it: short reads at the end instead of errors. Only for the
  * small reads of superblocks and partition tables.
  */
-public final class ProbeView implements io.backbench.discovery.internal.source.BlockSource {
+public final class ProbeView implements io.backbench.discovery.probe.ProbeSource {
     private final BlockSource source;
 
     public ProbeView(BlockSource source) {

@@ -10,7 +10,7 @@ import io.backbench.imaging.internal.map.Extents;
  * anything else return zeros without touching the device. Probing for label and UUID then never
  * reads free space.
  */
-public final class UsedOnlyView implements io.backbench.discovery.internal.source.BlockSource {
+public final class UsedOnlyView implements io.backbench.discovery.probe.ProbeSource {
     private final BlockSource source;
     private final Extents used;
 
