@@ -26,6 +26,7 @@ import io.backbench.backup.api.BackupOptions;
 import io.backbench.backup.api.BackupResult;
 import io.backbench.backup.internal.scan.FsEntry;
 import io.backbench.backup.internal.scan.PathFilter;
+import io.backbench.backup.internal.scan.RawNames;
 import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Repository;
@@ -207,7 +208,8 @@ public final class BackupEngine {
         List<Path> list = new ArrayList<>(out);
         // a source below another one is already covered
         list.removeIf(p -> list.stream().anyMatch(q -> !q.equals(p) && p.startsWith(q)));
-        if (!Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).equals(java.nio.charset.StandardCharsets.UTF_8)) {
+        // (with RawNames the names below the sources are read as bytes, whatever the locale's charset)
+        if (!RawNames.available() && !Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).equals(java.nio.charset.StandardCharsets.UTF_8)) {
             listener.warning("", "file names are decoded as " + System.getProperty("sun.jnu.encoding")
                     + ", not UTF-8: non-ASCII names may be stored wrongly; run with a UTF-8 locale (LANG=C.UTF-8)");
         }

@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
 import io.backbench.backup.internal.scan.FsEntry;
 import io.backbench.backup.internal.scan.Names;
 import io.backbench.backup.internal.scan.PathFilter;
+import io.backbench.backup.internal.scan.RawNames;
 import io.backbench.repository.api.ExtendedAttribute;
 import io.backbench.repository.api.BlobType;
 import io.backbench.repository.api.Id;
@@ -116,8 +117,12 @@ final class TreeWalker implements AutoCloseable {
             if (child.error() != null) {
                 warnings.add(child.path(), "cannot read its metadata: " + child.error().getMessage());
             } else if (filter.keep(child.entry(), rootDev)) {
-                String name = child.path().getFileName().toString();
-                kids.add(entry(child.entry(), name, oldNodes.get(name), rootDev));
+                String name = RawNames.name(child.path());
+                if (name == null) {
+                    warnings.add(child.path(), "not backed up: its name is not valid UTF-8 and " + RawNames.unavailableReason());
+                } else {
+                    kids.add(entry(child.entry(), name, oldNodes.get(name), rootDev));
+                }
             }
         }
         if (listing.error() != null) {

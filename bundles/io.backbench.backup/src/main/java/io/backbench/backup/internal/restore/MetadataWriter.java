@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.backbench.backup.internal.scan.RawNames;
 import io.backbench.repository.api.ExtendedAttribute;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
@@ -34,9 +35,37 @@ final class MetadataWriter {
     private final Map<Instant, List<String>> mtimes = new HashMap<>();
     private final Map<Instant, List<String>> atimes = new HashMap<>();
     private final boolean owners;
+    private final Path target;
+    private Path staging; // guarded by this; made on first use
+    private long staged; // guarded by this
 
-    MetadataWriter(boolean owners) {
+    /** {@code target}: the restore's top folder (a plain name), where entries are staged for commands. */
+    MetadataWriter(boolean owners, Path target) {
         this.owners = owners;
+        this.target = target;
+    }
+
+    /**
+     * A fresh plain name for an entry whose own name is not valid UTF-8: a command (mknod, touch) cannot
+     * be given such a path as a string (see RawNames), so the entry is made or changed under this name
+     * and renamed, which keeps its times, mode and owner. Any thread.
+     */
+    private synchronized Path stagedName() throws IOException {
+        if (staging == null) {
+            staging = Files.createDirectories(target.resolve(".backbench-restore-" + ProcessHandle.current().pid()));
+        }
+        return staging.resolve("entry-" + staged++);
+    }
+
+    private synchronized void removeStaging(List<String> problems) {
+        if (staging != null) {
+            try {
+                Files.deleteIfExists(staging);
+                staging = null;
+            } catch (IOException e) {
+                problems.add("cannot remove the staging folder " + staging + ": " + e);
+            }
+        }
     }
 
     /**
@@ -51,6 +80,7 @@ final class MetadataWriter {
             mtimes.clear();
             atimes.clear();
         }
+        removeStaging(problems);
         return problems;
     }
 
@@ -72,6 +102,12 @@ final class MetadataWriter {
 
     /** Creates a FIFO or a device node at {@code p}. */
     void createSpecial(Path p, Node n) throws IOException {
+        if (!RawNames.exactString(p)) {
+            Path tmp = stagedName();
+            createSpecial(tmp, n);
+            Files.move(tmp, p);
+            return;
+        }
         List<String> cmd = new ArrayList<>();
         if (n.type() == NodeType.FIFO) {
             cmd.addAll(List.of("mkfifo", "--", p.toString()));
@@ -160,6 +196,10 @@ final class MetadataWriter {
             }
             // the JDK sets a symlink's times with lutimes (microseconds): touch -h (utimensat, by name,
             // without opening, nanoseconds) corrects the mtime later; a special file gets both from touch
+            if ((special || (how.length > 0 && m.getNano() % 1000 != 0)) && !RawNames.exactString(p)) {
+                touchStaged(p, m, special ? a : null);
+                return;
+            }
             synchronized (mtimes) {
                 if (special || (how.length > 0 && m.getNano() % 1000 != 0)) {
                     mtimes.computeIfAbsent(m, k -> new ArrayList<>()).add(p.toString());
@@ -170,6 +210,20 @@ final class MetadataWriter {
             }
         } catch (IOException | RuntimeException e) {
             problems.add("cannot set times: " + e.getMessage());
+        }
+    }
+
+    // touch -h by a plain name: the entry is renamed there and back (a rename keeps its times)
+    private void touchStaged(Path p, Instant m, Instant a) throws IOException {
+        Path tmp = stagedName();
+        Files.move(p, tmp);
+        try {
+            run(List.of("touch", "-h", "-m", "-d", stamp(m), "--", tmp.toString()));
+            if (a != null) {
+                run(List.of("touch", "-h", "-a", "-d", stamp(a), "--", tmp.toString()));
+            }
+        } finally {
+            Files.move(tmp, p);
         }
     }
 

@@ -57,7 +57,7 @@ public final class RestoreEngine {
         this.options = options;
         this.listener = listener == null ? RestoreListener.NONE : listener;
         this.cancelled = cancelled == null ? () -> false : cancelled;
-        this.meta = new MetadataWriter(options.restoreOwners());
+        this.meta = new MetadataWriter(options.restoreOwners(), options.target().toAbsolutePath().normalize());
         this.content = new ContentWriter(repo, options.sparse(), this::fileWritten);
     }
 
@@ -68,6 +68,12 @@ public final class RestoreEngine {
             throw new IOException("nothing in the snapshot matches " + options.includes() + "; 'backbench ls SNAPSHOT' shows its paths");
         }
         Files.createDirectories(target);
+        for (String u : plan.unreachable) {
+            synchronized (errors) {
+                errors.add(u);
+            }
+            listener.error("", u);
+        }
         for (Item d : plan.dirs) {
             makeDir(d);
         }

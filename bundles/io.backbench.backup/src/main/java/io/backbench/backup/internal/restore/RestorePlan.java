@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.backbench.backup.internal.scan.Glob;
+import io.backbench.backup.internal.scan.RawNames;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
@@ -26,6 +27,8 @@ final class RestorePlan {
     final List<Item> entries = new ArrayList<>(); // everything that is not a folder, in walk order
     long fileBytes;
     long fileCount;
+    /** Errors of entries whose names this JVM cannot write (see RawNames). */
+    final List<String> unreachable = new ArrayList<>();
 
     private final Repository repo;
     private final List<Glob> includes;
@@ -59,7 +62,13 @@ final class RestorePlan {
                         + "'; it is not restored (the repository may be damaged or forged)");
             }
             String p = path + "/" + name;
-            Path d = dest.resolve(name);
+            Path d;
+            try {
+                d = RawNames.resolve(dest, name);
+            } catch (IllegalStateException e) {
+                unreachable.add(p + ": not restored: " + e.getMessage());
+                continue;
+            }
             boolean sel = selected || matches(p);
             if (n.type() == NodeType.DIR) {
                 int at = dirs.size();
