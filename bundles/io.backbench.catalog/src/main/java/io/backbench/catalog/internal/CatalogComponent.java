@@ -1,6 +1,7 @@
 package io.backbench.catalog.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -21,8 +22,12 @@ import io.backbench.core.api.DataFolders;
  * folder's {@code catalog/}), {@code user}, {@code password}. A new configuration re-activates the
  * component on the new database. Whiteboard {@link CatalogListener} services are told of changes.
  *
- * <p>The component registers the {@link JdbcCatalog} itself (rather than being the service) so the
- * service object is the catalog, with no delegating copy of its interface.
+ * <p>In the workbench and headless modes ({@code backbench.mode}, also when unset) the database is
+ * opened at activation and the embedded H2 file is served to other processes (AUTO_SERVER); the
+ * component registers the {@link JdbcCatalog} itself. In a CLI command ({@code cli}) it registers a
+ * {@link LazyCatalog} that opens the database on first use, without a server: most commands never
+ * touch the catalog, and loading H2 and starting its server cost each of them about a third of its
+ * CPU time.
  */
 @Component(immediate = true, configurationPid = CatalogComponent.PID)
 public class CatalogComponent {
@@ -37,15 +42,19 @@ public class CatalogComponent {
         String password() default "";
     }
 
-    private final JdbcCatalog catalog;
+    /** How long a process waits for the H2 file while another one holds it without serving it. */
+    static final Duration WAIT_FOR_FILE = Duration.ofSeconds(15);
+
+    private final LazyCatalog catalog;
     private final ServiceRegistration<Catalog> registration;
 
     @Activate
     public CatalogComponent(BundleContext context, @Reference DataFolders folders, Config config) {
         String url = config.url() == null ? "" : config.url().trim();
-        this.catalog = url.isEmpty() ? JdbcCatalog.openH2(folders.catalog(), Clock.systemUTC())
-                : JdbcCatalog.open(url, config.user(), config.password(), Clock.systemUTC());
-        this.registration = context.registerService(Catalog.class, catalog, null);
+        boolean cli = "cli".equals(context.getProperty("backbench.mode"));
+        this.catalog = LazyCatalog.of(serve -> url.isEmpty() ? JdbcCatalog.openH2(folders.catalog(), Clock.systemUTC(), serve, WAIT_FOR_FILE)
+                : JdbcCatalog.open(url, config.user(), config.password(), Clock.systemUTC()), !cli);
+        this.registration = context.registerService(Catalog.class, cli ? catalog.proxy() : catalog.open(), null);
     }
 
     @Deactivate

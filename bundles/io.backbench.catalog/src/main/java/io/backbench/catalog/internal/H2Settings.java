@@ -16,7 +16,17 @@ final class H2Settings {
      * loses no finished run.
      */
     static String url(Path folder) {
-        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(NAME) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        return url(folder, true);
+    }
+
+    /**
+     * Without {@code serve} the file is opened for this process alone, with no TCP server (a short CLI
+     * command: the server cost it a thread, a socket and its classes); another process then waits
+     * for the file until the command ends (see JdbcCatalog#openH2). When the file is held by a process
+     * that serves it, AUTO_SERVER=TRUE connects to that server either way.
+     */
+    static String url(Path folder, boolean serve) {
+        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(NAME) + (serve ? ";AUTO_SERVER=TRUE" : "") + ";WRITE_DELAY=0";
     }
 
     /**

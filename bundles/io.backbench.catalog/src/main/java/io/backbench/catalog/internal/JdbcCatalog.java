@@ -2,6 +2,7 @@ package io.backbench.catalog.internal;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.backbench.catalog.api.CachedSnapshot;
 import io.backbench.catalog.api.Catalog;
+import io.backbench.catalog.api.CatalogException;
 import io.backbench.catalog.api.CatalogChange;
 import io.backbench.catalog.api.CatalogChange.What;
 import io.backbench.catalog.api.CatalogListener;
@@ -74,7 +76,51 @@ public final class JdbcCatalog implements Catalog, AutoCloseable {
 
     /** The embedded H2 catalog in {@code folder}. */
     public static JdbcCatalog openH2(Path folder, Clock clock) {
-        return open(H2Settings.url(folder), "", "", clock);
+        return openH2(folder, clock, true, Duration.ZERO);
+    }
+
+    /**
+     * The embedded H2 catalog in {@code folder}, serving it to other processes if {@code serve}. The
+     * file is used by one process at a time: if another one holds it, this one connects to that
+     * process's server if it has one (a workbench, the server, a CLI command running a job), else
+     * it tries again until {@code wait} has passed (a short CLI command holds it for a moment).
+     */
+    public static JdbcCatalog openH2(Path folder, Clock clock, boolean serve, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean asClient = serve;
+        while (true) {
+            try {
+                return open(H2Settings.url(folder, asClient), "", "", clock);
+            } catch (CatalogException e) {
+                if (!inUseElsewhere(e)) {
+                    throw e;
+                }
+                if (!asClient) {
+                    asClient = true; // AUTO_SERVER=TRUE connects to the holder's server, if it has one
+                    continue;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new CatalogException("the catalog " + folder + " is in use by another Backbench process that"
+                            + " does not share it (a command still running?); try again when it has finished", e);
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    // H2's DATABASE_ALREADY_OPEN_1 ("Database may be already in use")
+    private static boolean inUseElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -22,7 +23,9 @@ import io.backbench.discovery.api.ImageSources;
  * Linux devices from sysfs and procfs: block devices with their partition tables and filesystems
  * (read by us from the devices, opened read-only; no udev, no external tools), mount points, SCSI
  * tape drives, and image files added as sources. A daemon thread re-scans every second and sends
- * the differences to listeners, on that thread.
+ * the differences to listeners, on that thread. In a CLI command ({@code backbench.mode=cli}) the
+ * thread starts only with the first listener: a command that lists devices or none needs no poller
+ * (it cost every command a scan of sysfs and a thread); elsewhere it starts at once.
  */
 @Component(service = {DeviceProvider.class, ImageSources.class}, immediate = true)
 public final class LinuxDeviceProvider implements DeviceProvider, ImageSources {
@@ -48,8 +51,14 @@ public final class LinuxDeviceProvider implements DeviceProvider, ImageSources {
     }
 
     @Activate
-    void activate() {
-        poller.start();
+    void activate(BundleContext context) {
+        activate(context.getProperty("backbench.mode"));
+    }
+
+    void activate(String mode) {
+        if (!"cli".equals(mode)) {
+            poller.start();
+        }
     }
 
     @Deactivate
@@ -73,6 +82,7 @@ public final class LinuxDeviceProvider implements DeviceProvider, ImageSources {
     @Override
     public void addListener(DeviceListener listener) {
         listeners.add(listener);
+        poller.start(); // (does nothing when it runs already)
     }
 
     @Override

@@ -39,7 +39,7 @@ class DeviceEventsTest {
         provider = new LinuxDeviceProvider(Path.of("/sys"), Path.of("/proc/self/mountinfo"), Path.of("/dev"),
                 Duration.ofMillis(500));
         provider.addListener(listener);
-        provider.activate();
+        provider.activate("cli"); // the listener alone starts the poller
     }
 
     @AfterEach

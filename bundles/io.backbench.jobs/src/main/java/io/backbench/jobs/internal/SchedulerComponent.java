@@ -27,9 +27,10 @@ import io.backbench.jobs.scheduler.api.Scheduler;
  * The {@link Scheduler} service. In the workbench and headless modes ({@code backbench.mode}) it
  * checks the schedules at start-up (running missed occurrences once) and then every
  * {@value #PERIOD_SECONDS} seconds on the "backbench-scheduler" thread; for a CLI call it only
- * answers questions ({@link #upcoming()}) and fires nothing.
+ * answers questions ({@link #upcoming()}) and fires nothing. A delayed component: {@link SchedulerStart}
+ * activates it in the workbench and the server, a CLI command only if it asks (jobs list).
  */
-@Component(service = Scheduler.class, immediate = true)
+@Component(service = Scheduler.class)
 public class SchedulerComponent implements Scheduler {
     static final long PERIOD_SECONDS = 20;
 

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import io.backbench.catalog.api.Catalog;
@@ -29,14 +31,30 @@ public final class JobsCommand implements Command {
             "--password-file", "--exclude", "--option");
 
     private final Catalog catalog;
-    private final JobRunner runner;
-    private final Scheduler scheduler;
+    private final Lazy<JobRunner> runner;
+    private final Lazy<Scheduler> scheduler;
 
+    // (the catalog service of a CLI process opens its database on first use itself)
     @Activate
-    public JobsCommand(@Reference Catalog catalog, @Reference JobRunner runner, @Reference Scheduler scheduler) {
+    public JobsCommand(@Reference Catalog catalog, @Reference ComponentServiceObjects<JobRunner> runner,
+                       @Reference ComponentServiceObjects<Scheduler> scheduler) {
+        this(catalog, Lazy.of(runner), Lazy.of(scheduler));
+    }
+
+    JobsCommand(Catalog catalog, JobRunner runner, Scheduler scheduler) {
+        this(catalog, Lazy.of(runner), Lazy.of(scheduler));
+    }
+
+    private JobsCommand(Catalog catalog, Lazy<JobRunner> runner, Lazy<Scheduler> scheduler) {
         this.catalog = catalog;
         this.runner = runner;
         this.scheduler = scheduler;
+    }
+
+    @Deactivate
+    void deactivate() {
+        runner.release();
+        scheduler.release();
     }
 
     @Override
@@ -121,7 +139,7 @@ public final class JobsCommand implements Command {
     }
 
     private Instant next(JobDefinition j) {
-        return scheduler.nextRun(j.id()).orElse(null);
+        return scheduler.get().nextRun(j.id()).orElse(null);
     }
 
     private int add(Args a, CommandContext ctx) {
@@ -155,7 +173,7 @@ public final class JobsCommand implements Command {
             }
             j = j.withOption(kv.substring(0, eq), kv.substring(eq + 1));
         }
-        runner.validate(j);
+        runner.get().validate(j);
         JobDefinition saved = catalog.saveJob(j);
         if (ctx.json()) {
             ctx.out().println(Json.write(Views.json(saved, next(saved))));
@@ -176,7 +194,7 @@ public final class JobsCommand implements Command {
         }
         Run run;
         try {
-            run = runner.submit(job.get()).completion().toCompletableFuture().get();
+            run = runner.get().submit(job.get()).completion().toCompletableFuture().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ctx.failure("interrupted while waiting for the run");

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import io.backbench.catalog.api.Catalog;
@@ -24,12 +26,25 @@ import io.backbench.jobs.scheduler.api.RestoreTests;
 @Component(service = Command.class, property = Command.NAME_PROPERTY + "=verify")
 public final class VerifyCommand implements Command {
     private final Catalog catalog;
-    private final JobRunner runner;
+    private final Lazy<JobRunner> runner;
 
     @Activate
-    public VerifyCommand(@Reference Catalog catalog, @Reference JobRunner runner) {
+    public VerifyCommand(@Reference Catalog catalog, @Reference ComponentServiceObjects<JobRunner> runner) {
+        this(catalog, Lazy.of(runner));
+    }
+
+    VerifyCommand(Catalog catalog, JobRunner runner) {
+        this(catalog, Lazy.of(runner));
+    }
+
+    private VerifyCommand(Catalog catalog, Lazy<JobRunner> runner) {
         this.catalog = catalog;
         this.runner = runner;
+    }
+
+    @Deactivate
+    void deactivate() {
+        runner.release();
     }
 
     @Override
@@ -80,7 +95,7 @@ public final class VerifyCommand implements Command {
         }
         Run run;
         try {
-            run = runner.submit(RestoreTests.of(job, a.positional.get(0), sample)).completion().toCompletableFuture().get();
+            run = runner.get().submit(RestoreTests.of(job, a.positional.get(0), sample)).completion().toCompletableFuture().get();
         } catch (IllegalArgumentException e) {
             return ctx.usageError(e.getMessage());
         } catch (InterruptedException e) {
