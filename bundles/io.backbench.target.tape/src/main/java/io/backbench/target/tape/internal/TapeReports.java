@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
+import io.backbench.cli.api.Json;
 
 /** The tape commands' results, as aligned text or as JSON ({@code --json}). */
 final class TapeReports {
@@ -19,7 +20,7 @@ final class TapeReports {
         if (ctx.json()) {
             Map<String, Object> m = head(library);
             m.put("cartridges", cartridges.stream().map(TapeReports::json).toList());
-            ctx.out().println(TapeJson.write(m));
+            ctx.out().println(Json.write(m));
             return CommandLine.OK;
         }
         ctx.out().println("library " + library.name() + " in " + library.drive().describe() + " (catalog "
@@ -49,7 +50,7 @@ final class TapeReports {
             m.put("sequence", label.sequence());
             m.put("block_size", label.blockSize());
             m.put("written", label.written().toString());
-            ctx.out().println(TapeJson.write(m));
+            ctx.out().println(Json.write(m));
         } else {
             ctx.out().println("labelled " + label.volume() + ": volume " + label.sequence() + " of library " + label.library()
                     + ", block size " + (label.blockSize() / 1024) + " KiB, in " + library.drive().describe());
@@ -65,7 +66,7 @@ final class TapeReports {
             m.put("bytes", r.bytes());
             m.put("objects_before", r.objectsBefore() < 0 ? null : r.objectsBefore());
             m.put("skipped", r.skipped().stream().map(TapeReports::json).toList());
-            ctx.out().println(TapeJson.write(m));
+            ctx.out().println(Json.write(m));
             return CommandLine.OK;
         }
         PrintStream out = ctx.out();
