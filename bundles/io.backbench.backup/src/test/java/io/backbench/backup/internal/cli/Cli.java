@@ -1,8 +1,5 @@
 package io.backbench.backup.internal.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +9,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.backbench.cli.api.Command;
-import io.backbench.cli.api.CommandContext;
+import io.backbench.cli.testing.CommandHarness;
 import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.core.internal.ConfiguredTargetsComponent;
 import io.backbench.target.api.TargetFactory;
@@ -67,39 +64,7 @@ final class Cli {
     }
 
     static Run run(Command c, boolean json, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandContext ctx = new CommandContext() {
-            @Override
-            public PrintStream out() {
-                return o;
-            }
-
-            @Override
-            public PrintStream err() {
-                return e;
-            }
-
-            @Override
-            public boolean json() {
-                return json;
-            }
-
-            @Override
-            public int usageError(String message) {
-                e.println("backbench: " + message);
-                return 2;
-            }
-
-            @Override
-            public int failure(String message) {
-                e.println("backbench: " + message);
-                return 1;
-            }
-        };
-        int exit = c.run(List.of(args), ctx);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CommandHarness.Run r = CommandHarness.run(c, json, List.of(args));
+        return new Run(r.exit(), r.out(), r.err());
     }
 }

@@ -3,9 +3,6 @@ package io.backbench.imaging.internal.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,7 +13,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.backbench.cli.api.CommandContext;
+import io.backbench.cli.testing.CommandHarness;
+import io.backbench.cli.testing.CommandHarness.Run;
 import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.core.internal.ConfiguredTargetsComponent;
 import io.backbench.imaging.internal.json.Json;
@@ -38,44 +36,8 @@ class ImageCommandTest {
             Path.of(System.getProperty("java.io.tmpdir"), "backbench-image-test-no-config"),
             type -> type.equals("disk") ? Optional.<TargetFactory>of(new DiskTargetFactory()) : Optional.empty());
 
-    record Run(int exit, String out, String err) {
-    }
-
     Run run(boolean json, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandContext ctx = new CommandContext() {
-            @Override
-            public PrintStream out() {
-                return o;
-            }
-
-            @Override
-            public PrintStream err() {
-                return e;
-            }
-
-            @Override
-            public boolean json() {
-                return json;
-            }
-
-            @Override
-            public int usageError(String message) {
-                e.println("backbench: " + message);
-                return 2;
-            }
-
-            @Override
-            public int failure(String message) {
-                e.println("backbench: " + message);
-                return 1;
-            }
-        };
-        int exit = new ImageCommand(DISK_ONLY, env::get).run(List.of(args), ctx);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CommandHarness.run(new ImageCommand(DISK_ONLY, env::get), json, List.of(args));
     }
 
     @Test

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.backbench.cli.api.CommandContext;
+import io.backbench.cli.testing.CommandHarness;
+import io.backbench.cli.testing.CommandHarness.Run;
 import io.backbench.target.api.StorageTarget;
 import io.backbench.target.api.TargetSettings;
 
@@ -30,47 +28,8 @@ class TapeCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-        String all() {
-            return "exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
-        }
-    }
-
     private Run tape(boolean json, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandContext ctx = new CommandContext() {
-            @Override
-            public PrintStream out() {
-                return o;
-            }
-
-            @Override
-            public PrintStream err() {
-                return e;
-            }
-
-            @Override
-            public boolean json() {
-                return json;
-            }
-
-            @Override
-            public int usageError(String message) {
-                e.println("backbench: " + message);
-                return 2;
-            }
-
-            @Override
-            public int failure(String message) {
-                e.println("backbench: " + message);
-                return 1;
-            }
-        };
-        int exit = new TapeCommand(new TapeTargetFactory(dir.resolve("home"))).run(List.of(args), ctx);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CommandHarness.run(new TapeCommand(new TapeTargetFactory(dir.resolve("home"))), json, List.of(args));
     }
 
     /** The location of a virtual library, as -r takes it. */
