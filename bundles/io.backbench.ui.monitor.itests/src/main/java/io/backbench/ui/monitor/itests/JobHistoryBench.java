@@ -39,12 +39,15 @@ import io.backbench.core.api.DataFolders;
  * {@code history-bench.bndrun} as {@code releng/bench/history.sh} starts it; in the normal UI test
  * run it is reported as skipped. Fills the catalog with a year of runs, then, three times, opens a
  * fresh Job History view (View > Show View in a perspective that has none) and times what a user
- * does: the first page, scrolling to the middle and to the end, sorting, filtering. After each step
- * it checks that the rows shown are the catalog's rows for that position and order, so a fast but
- * wrong table cannot pass as fast. Writes a Markdown table to {@code backbench.bench.out}.
+ * does: the first page, scrolling within it, the next, last and first pages, sorting, filtering.
+ * After each step it checks that the page bar names the expected page and the rows shown are the
+ * catalog's rows for that position and order, so a fast but wrong table cannot pass as fast. Writes
+ * a Markdown table to {@code backbench.bench.out}.
  */
 class JobHistoryBench {
     static final int RUNS = 100_000;
+    /** The product's page (history-bench.bndrun leaves backbench.history.pageSize unset). */
+    private static final int PAGE = 5_000;
     private static final String[] ROUNDS = {WorkbenchDriver.DEVICES, WorkbenchDriver.TARGETS, WorkbenchDriver.BACKUPS};
     private static final int JOB = 0;
     private static final int STARTED = 3;
@@ -78,18 +81,19 @@ class JobHistoryBench {
         WorkbenchDriver.showPerspective(perspective);
         Ui.sleep(1500); // let the perspective's own views load before the clock runs
         Shell shell = WorkbenchDriver.shell();
+        int last = (int) ((total - 1) / PAGE * PAGE);
         RunQuery newest = new RunQuery(RunFilter.ALL, RunSort.STARTED, true, 0, 1);
-        step("open the view: first page shown", newest, total, () -> TableTiming.showViewFromMenu(shell, "Job History"));
+        step("open the view: first page shown", newest, total, 0, () -> TableTiming.showViewFromMenu(shell, "Job History"));
         Table table = table();
-        step("scroll to the middle (row 50,000)", newest, total, () -> table.setTopIndex(RUNS / 2 + offset()));
-        step("scroll to the end", newest, total, () -> table.setTopIndex(table.getItemCount() - 1));
-        untimed("back to the top", newest, total, () -> table.setTopIndex(0));
+        step("scroll within the page (to row 2,500)", newest, total, 0, () -> table.setTopIndex(PAGE / 2 + offset()));
+        step("next page (runs 5,001-10,000)", newest, total, PAGE, () -> press("next"));
+        step("last page", newest, total, last, () -> press("last"));
+        step("first page", newest, total, 0, () -> press("first"));
         RunQuery byJob = new RunQuery(RunFilter.ALL, RunSort.JOB, false, 0, 1);
-        step("sort by job (at the top)", byJob, total, () -> click(table, JOB));
-        step("scroll to the middle, sorted by job", byJob, total, () -> table.setTopIndex(RUNS / 2 - offset()));
+        step("sort by job (back to the first page)", byJob, total, 0, () -> click(table, JOB));
+        step("next page, sorted by job", byJob, total, PAGE, () -> press("next"));
         RunQuery byData = new RunQuery(RunFilter.ALL, RunSort.BYTES_READ, false, 0, 1);
-        step("sort by data (in the middle)", byData, total, () -> click(table, DATA));
-        untimed("back to the top", byData, total, () -> table.setTopIndex(0));
+        step("sort by data (from page 2)", byData, total, 0, () -> click(table, DATA));
         untimed("sorted by start again", newest, total, () -> click(table, STARTED));
         filter(table, "nas-02", newest);
         filter(table, "checksum mismatch", newest);
@@ -101,20 +105,25 @@ class JobHistoryBench {
         long expected = catalog.runs(q).total();
         Text field = Ui.call(() -> (Text) Ui.find(view(), Ui.data("backbench.field", "filter")).get(0));
         String name = text.isEmpty() ? "clear the filter" : "filter by \"" + text + "\"";
-        step(name + " (300 ms typing pause included)", q, expected, () -> field.setText(text));
+        step(name + " (300 ms typing pause included)", q, expected, 0, () -> field.setText(text));
+    }
+
+    /** Presses a button of the page bar. UI thread only. */
+    private static void press(String action) {
+        HistoryPages.press(currentView().orElseThrow(), action);
     }
 
     /**
      * Times {@code action} until the rows on screen are new rows of {@code query}; then checks them
      * against the catalog and the row count against {@code total}.
      */
-    private void step(String name, RunQuery query, long total, Runnable action) {
+    private void step(String name, RunQuery query, long total, int start, Runnable action) {
         AtomicReference<Set<Run>> stale = new AtomicReference<>();
         TableTiming.Result r = TableTiming.time(name, () -> {
             stale.set(currentTable().map(TableTiming::stale).orElse(Set.of()));
             action.run();
         }, () -> currentTable().map(t -> TableTiming.filled(t, stale.get())).orElse(false));
-        check(name, query, total);
+        check(name, query, total, start);
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
         System.out.printf(Locale.ROOT, "history-bench: %-60s %8.1f ms (UI thread stall %.1f ms)%n", name, r.millis(), r.stallMillis());
     }
@@ -125,21 +134,31 @@ class JobHistoryBench {
             stale.set(name.startsWith("sorted") ? TableTiming.stale(table0()) : Set.of());
             action.run();
         }, () -> TableTiming.filled(table0(), stale.get()));
-        check(name, query, total);
+        check(name, query, total, 0);
     }
 
-    /** The rows on screen are the catalog's rows at that position, and the table has them all. */
-    private void check(String step, RunQuery query, long total) {
+    /**
+     * The page bar names page {@code start} of {@code total} runs, the table holds exactly that page,
+     * and the rows on screen are the catalog's rows at that position.
+     */
+    private void check(String step, RunQuery query, long total, int start) {
+        HistoryPages.Range page = Ui.call(() -> HistoryPages.range(currentView().orElseThrow()));
         int[] topAndCount = Ui.call(() -> new int[] {table0().getTopIndex(), table0().getItemCount()});
         List<Run> shown = Ui.call(() -> TableTiming.shown(table0()));
-        assertTotal(total, topAndCount[1]);
+        assertTotal(total, page.total());
+        int rows = (int) Math.min(PAGE, total - start);
+        if (page.start() != start || page.rows() != rows || topAndCount[1] != rows) {
+            throw new AssertionError(step + ": expected rows " + start + " to " + (start + rows) + " in the table, the page bar says " + page
+                    + " and the table has " + topAndCount[1] + " rows");
+        }
         if (shown.isEmpty()) {
             return;
         }
-        List<Long> expected = catalog.runs(query.page(topAndCount[0], shown.size())).items().stream().map(Run::id).toList();
+        int first = start + topAndCount[0];
+        List<Long> expected = catalog.runs(query.page(first, shown.size())).items().stream().map(Run::id).toList();
         List<Long> actual = shown.stream().map(r -> r == null ? -1L : r.id()).toList();
         if (!expected.equals(actual)) {
-            throw new AssertionError(step + ": the rows shown from row " + topAndCount[0] + " are " + actual + ", the catalog has " + expected);
+            throw new AssertionError(step + ": the rows shown from row " + first + " are " + actual + ", the catalog has " + expected);
         }
     }
 
@@ -157,8 +176,8 @@ class JobHistoryBench {
     }
 
     private int offset() {
-        // a different place each round, so no round finds its pages cached by the one before
-        return results.getOrDefault("open the view: first page shown", List.of()).size() * 1_700;
+        // a different place each round (within the page), so no round reads the same rows as the one before
+        return results.getOrDefault("open the view: first page shown", List.of()).size() * 700;
     }
 
     private Composite view() {
@@ -175,7 +194,12 @@ class JobHistoryBench {
 
     /** The Job History table in the visible perspective, if any. UI thread only. */
     private static java.util.Optional<Table> currentTable() {
-        return WorkbenchDriver.view(mainShell(), MonitorDriver.HISTORY).flatMap(v -> MonitorDriver.table(v, null));
+        return currentView().flatMap(v -> MonitorDriver.table(v, null));
+    }
+
+    /** The Job History view in the visible perspective, if any. UI thread only. */
+    private static java.util.Optional<Composite> currentView() {
+        return WorkbenchDriver.view(mainShell(), MonitorDriver.HISTORY);
     }
 
     private static Shell mainShell() {

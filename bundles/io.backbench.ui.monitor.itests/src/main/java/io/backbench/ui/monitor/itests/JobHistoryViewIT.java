@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,14 +43,17 @@ import io.backbench.ui.testing.Ui;
 import io.backbench.ui.testing.WorkbenchDriver;
 
 /**
- * The Job History view's sort, filter and CSV export, in the real workbench on a catalog of a few
- * thousand runs (a catalog of its own: history-itests.bndrun gives this class a fresh data folder).
- * Every check compares what the view shows or writes with what the catalog answers to the same
- * query, so a view that sorts or filters wrongly fails here.
+ * The Job History view's sort, filter, pages and CSV export, in the real workbench on a catalog of a
+ * few thousand runs (a catalog of its own: history-itests.bndrun gives this class a fresh data folder
+ * and pages of {@value #PAGE} runs, so 3,000 runs make three pages). Every check compares what the
+ * view shows or writes with what the catalog answers to the same query at the row the page bar
+ * names, so a view that sorts, filters or pages wrongly fails here.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JobHistoryViewIT {
     private static final int RUNS = 3_000;
+    /** backbench.history.pageSize in history-itests.bndrun. */
+    private static final int PAGE = 1_000;
     private static final int JOB = 0;
     private static final int STARTED = 3;
     private static final int DATA = 6;
@@ -93,9 +97,12 @@ class JobHistoryViewIT {
         change(new RunQuery(RunFilter.ALL, RunSort.BYTES_READ, false, 0, 1), RUNS, () -> click(DATA));
         // and in the middle of the table, not only at the top
         RunQuery byData = new RunQuery(RunFilter.ALL, RunSort.BYTES_READ, false, 0, 1);
-        Ui.run(() -> table().setTopIndex(RUNS / 2));
+        change(byData, RUNS, () -> HistoryPages.press(view(), "next"));
+        Ui.run(() -> table().setTopIndex(PAGE / 2));
         awaitRows(byData, RUNS, Set.of());
+        assertEquals(PAGE, Ui.call(() -> HistoryPages.range(view()).start()), "the second page, in the data order");
         change(NEWEST, RUNS, () -> click(STARTED));
+        assertEquals(0, Ui.call(() -> HistoryPages.range(view()).start()), "a new order starts on the first page");
     }
 
     @Test
@@ -149,6 +156,88 @@ class JobHistoryViewIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void pagesThroughTheWholeQueryKeepingThePageOnRefreshAndExportingEveryRun() throws IOException {
+        // test 3 left the filter empty, "Failed" and the job order
+        change(NEWEST, RUNS, () -> {
+            selectStatus("All statuses");
+            click(STARTED);
+        });
+        Ui.run(() -> {
+            assertTrue(HistoryPages.visible(view()), "3,000 runs in pages of 1,000 show the page bar");
+            assertEquals(new HistoryPages.Range(0, PAGE, RUNS), HistoryPages.range(view()));
+            assertFalse(HistoryPages.enabled(view(), "first") || HistoryPages.enabled(view(), "previous"), "nothing before page 1");
+            assertTrue(HistoryPages.enabled(view(), "next") && HistoryPages.enabled(view(), "last"));
+        });
+        change(NEWEST, RUNS, () -> HistoryPages.press(view(), "next"));
+        assertEquals(new HistoryPages.Range(PAGE, PAGE, RUNS), Ui.call(() -> HistoryPages.range(view())));
+        Ui.screenshot(WorkbenchDriver.shell(), "job-history-pages"); // target/screenshots, to look at the page bar
+        change(NEWEST, RUNS, () -> HistoryPages.press(view(), "last"));
+        assertEquals(new HistoryPages.Range(2 * PAGE, PAGE, RUNS), Ui.call(() -> HistoryPages.range(view())));
+        Ui.run(() -> assertFalse(HistoryPages.enabled(view(), "next") || HistoryPages.enabled(view(), "last"), "nothing after the last page"));
+        Ui.run(() -> table().setTopIndex(400));
+        awaitSettledScrolling();
+        // the check is the user's: the run at the top before the refresh is still on screen after it
+        long topRun = Ui.call(() -> ((Run) table().getItem(table().getTopIndex()).getData()).id());
+
+        // the catalog listener's refresh reads the query again where the user is
+        ToolItem refresh = WorkbenchDriver.viewTool(MonitorDriver.HISTORY, "refresh");
+        change(NEWEST, RUNS, () -> {
+            Event e = new Event();
+            e.widget = refresh;
+            refresh.notifyListeners(SWT.Selection, e);
+        });
+        assertEquals(2 * PAGE, Ui.call(() -> HistoryPages.range(view()).start()), "a refresh keeps the page");
+        List<Long> onScreen = Ui.call(() -> TableTiming.shown(table()).stream().map(r -> r == null ? -1L : r.id()).toList());
+        assertTrue(onScreen.contains(topRun), "a refresh keeps the scroll position: run " + topRun + " is not among " + onScreen);
+
+        Path csv = Files.createTempDirectory("history-export").resolve("all-runs.csv");
+        MonitorDriver.answerDialog(MonitorDriver.HISTORY, "export", csv.toString());
+        MonitorDriver.tool(MonitorDriver.HISTORY, "export");
+        Ui.waitUntil("the CSV file", () -> Files.exists(csv) && lineCount(csv) == RUNS + 1);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        long newest = catalog.runs(NEWEST).items().get(0).id();
+        assertTrue(lines.get(1).startsWith(newest + ","), "the export starts at the query's first run, not the page's: " + lines.get(1));
+
+        change(NEWEST, RUNS, () -> HistoryPages.press(view(), "previous"));
+        assertEquals(PAGE, Ui.call(() -> HistoryPages.range(view()).start()));
+        long nas = catalog.runs(NEWEST.withFilter(RunFilter.ALL.withText("nas-02"))).total();
+        change(NEWEST.withFilter(RunFilter.ALL.withText("nas-02")), nas, () -> filterText().setText("nas-02"));
+        assertEquals(new HistoryPages.Range(0, (int) Math.min(PAGE, nas), nas), Ui.call(() -> HistoryPages.range(view())),
+                "a filter starts on the first page");
+        assertEquals(nas > PAGE, Ui.call(() -> HistoryPages.visible(view())), "the page bar shows only when the runs need pages");
+        change(NEWEST.withFilter(RunFilter.ALL.withText("no such job anywhere")), 0, () -> filterText().setText("no such job anywhere"));
+        assertFalse(Ui.call(() -> HistoryPages.visible(view())), "no page bar for no runs");
+        change(NEWEST, RUNS, () -> filterText().setText(""));
+        assertEquals(new HistoryPages.Range(0, PAGE, RUNS), Ui.call(() -> HistoryPages.range(view())));
+    }
+
+    /**
+     * GTK scrolls to a row of a long table in steps while it measures the rows on the way (their
+     * height is estimated until then), so the top row can still move after setTopIndex: waits until
+     * it stays put and the rows on screen are filled.
+     */
+    private static void awaitSettledScrolling() {
+        int[] last = {-1};
+        // two polls 100 ms apart (the UI thread runs GTK's work in between) that find the same top row
+        Ui.waitUntil("the scroll position to settle", () -> {
+            int top = table().getTopIndex();
+            boolean settled = top == last[0] && TableTiming.filled(table(), Set.of());
+            last[0] = top;
+            return settled;
+        });
+        awaitRows(NEWEST, RUNS, Set.of());
+    }
+
+    private static long lineCount(Path file) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return -1; // still being written
+        }
+    }
+
     /** Runs {@code action} on the UI thread, then waits until the rows on screen are {@code query}'s. */
     private static void change(RunQuery query, long total, Runnable action) {
         AtomicReference<Set<Run>> stale = new AtomicReference<>();
@@ -159,18 +248,24 @@ class JobHistoryViewIT {
         awaitRows(query, total, stale.get());
     }
 
-    /** Waits until the table has {@code total} rows and those on screen are the catalog's for that position. */
+    /**
+     * Waits until the page bar counts {@code total} runs, the table holds the page it names and the
+     * rows on screen are the catalog's for that position.
+     */
     private static void awaitRows(RunQuery query, long total, Set<Run> stale) {
         Ui.waitUntil(total + " rows of " + query, () -> {
             Table t = table();
-            if (t.getItemCount() != total || !TableTiming.filled(t, stale)) {
+            HistoryPages.Range page = HistoryPages.range(view());
+            if (page.total() != total || t.getItemCount() != page.rows() || page.rows() != Math.min(PAGE, total - page.start())
+                    || !TableTiming.filled(t, stale)) {
                 return false;
             }
             List<Run> shown = TableTiming.shown(t);
             if (shown.isEmpty()) {
                 return total == 0;
             }
-            List<Long> expected = catalog.runs(query.page(t.getTopIndex(), shown.size())).items().stream().map(Run::id).toList();
+            List<Long> expected = catalog.runs(query.page(page.start() + t.getTopIndex(), shown.size())).items().stream().map(Run::id)
+                    .toList();
             return expected.equals(shown.stream().map(r -> r == null ? -1L : r.id()).toList());
         });
     }

@@ -2,6 +2,8 @@ package io.backbench.ui.monitor.internal.history;
 
 import java.util.List;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -18,6 +20,11 @@ import io.backbench.ui.monitor.internal.alerts.AlertCenter;
         ViewContribution.LABEL_PROPERTY + "=Job History"})
 public class JobHistoryContribution implements ViewContribution {
     public static final String ID = "io.backbench.ui.monitor.history";
+    /** Framework property: the runs on one page of the Job History table (1 to 10,000; 5,000 by default). */
+    static final String PAGE_SIZE_PROPERTY = "backbench.history.pageSize";
+    static final int DEFAULT_PAGE_SIZE = 5_000;
+    // beyond about 10,000 rows GTK's table costs more than 50 ms of the UI thread to fill or empty
+    private static final int MAX_PAGE_SIZE = 10_000;
 
     @Reference
     private Catalog catalog;
@@ -46,8 +53,33 @@ public class JobHistoryContribution implements ViewContribution {
         return Area.CENTER;
     }
 
+    private int pageSize = DEFAULT_PAGE_SIZE;
+
+    @Activate
+    void activate(BundleContext context) {
+        pageSize = pageSize(context.getProperty(PAGE_SIZE_PROPERTY));
+    }
+
+    /** The framework property's value, or the default when it is unset or not a number from 1 to 10,000. */
+    static int pageSize(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= MAX_PAGE_SIZE) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message
+        }
+        System.err.println("backbench: " + PAGE_SIZE_PROPERTY + "=" + value + " is not a number of runs from 1 to " + MAX_PAGE_SIZE
+                + "; the Job History shows pages of " + DEFAULT_PAGE_SIZE + " runs. Fix or remove the property.");
+        return DEFAULT_PAGE_SIZE;
+    }
+
     @Override
     public ViewPart createView() {
-        return new JobHistoryView(catalog, jobs, alerts);
+        return new JobHistoryView(catalog, jobs, alerts, pageSize);
     }
 }

@@ -31,9 +31,15 @@ import io.backbench.ui.monitor.internal.Keys;
 
 /**
  * Every run in the catalog, newest first, in a virtual table that asks the catalog only for the
- * pages on screen; sorted by a click on a column header, filtered by text and status. Double-click
+ * rows on screen; sorted by a click on a column header, filtered by text and status. Double-click
  * opens a run's details and event log. The catalog listener runs on job threads; the table changes
  * on the UI thread.
+ *
+ * <p>The table holds one page of the query ({@code pageSize} rows, 5,000 by default) and a
+ * {@link PageBar} moves between pages: SWT's GTK table keeps a GtkListStore row per row even when
+ * virtual, so a table of 100,000 rows cost 0.3-0.4 s of the UI thread to grow and as much to empty
+ * (a stall the user sees on opening and filtering); a page of 5,000 costs 15-65 ms either way.
+ * Sort and filter apply to the whole query (the catalog's) and go back to the first page.
  */
 final class JobHistoryView implements ViewPart {
     private static final String[] STATUS_CHOICES = {"All statuses", "Succeeded", "Succeeded with warnings", "Failed", "Cancelled",
@@ -41,11 +47,13 @@ final class JobHistoryView implements ViewPart {
     private static final RunStatus[] STATUS_VALUES = {null, RunStatus.SUCCEEDED, RunStatus.SUCCEEDED_WITH_WARNINGS, RunStatus.FAILED,
             RunStatus.CANCELLED, RunStatus.INTERRUPTED, RunStatus.RUNNING};
 
-    /** Fewer rows than this are dropped by setItemCount, more by removeAll (see load). */
-    private static final int SHRINK_BY_REMOVE_ALL = 2_000;
-
     private final Catalog catalog;
     private final JobManager jobs;
+    private final int pageSize;
+    private PageBar pageBar;
+    /** The query's row shown in the table's first row, and the query's row count (-1 until counted). UI thread. */
+    private int pageStart;
+    private long total = -1;
     private ViewSite site;
     private EmptyState empty;
     private Table table;
@@ -63,9 +71,10 @@ final class JobHistoryView implements ViewPart {
     private Runnable detach = () -> {
     };
 
-    JobHistoryView(Catalog catalog, JobManager jobs, io.backbench.ui.monitor.internal.alerts.AlertCenter alerts) {
+    JobHistoryView(Catalog catalog, JobManager jobs, io.backbench.ui.monitor.internal.alerts.AlertCenter alerts, int pageSize) {
         this.catalog = catalog;
         this.jobs = jobs;
+        this.pageSize = pageSize;
         this.alerts = alerts;
     }
 
@@ -110,8 +119,12 @@ final class JobHistoryView implements ViewPart {
         }
         table.setSortColumn(table.getColumn(3));
         table.setSortDirection(SWT.DOWN);
-        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
+        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, pageStart + table.indexOf((TableItem) e.item)));
         table.addListener(SWT.DefaultSelection, e -> openSelected());
+        pageBar = new PageBar(content, 4, pageSize, start -> {
+            table.deselectAll();
+            showPage(start, 0);
+        });
         empty.setContent(content);
         addTools(viewSite);
         Runnable refresh = Background.coalescing(viewSite, 500, this::refresh);
@@ -138,7 +151,7 @@ final class JobHistoryView implements ViewPart {
         details.addListener(SWT.Selection, e -> openSelected());
         ToolItem export = new ToolItem(viewSite.toolBar(), SWT.PUSH);
         export.setText("Export CSV...");
-        export.setToolTipText("Write the runs shown (with the filter and order) to a CSV file");
+        export.setToolTipText("Write every run that matches the filter, on all pages, in the table's order to a CSV file");
         export.setData(Keys.ACTION, "export");
         export.addListener(SWT.Selection, e -> CsvExport.ask(viewSite, export, catalog, jobs, pages.query()));
     }
@@ -158,58 +171,76 @@ final class JobHistoryView implements ViewPart {
         if (s != null) {
             f = f.withStatuses(Set.of(s));
         }
-        return new RunQuery(f, sortColumn.sort(), descending, 0, RunPages.PAGE);
+        return new RunQuery(f, sortColumn.sort(), descending, 0, RunPages.BLOCK);
     }
 
     private boolean filtered() {
         return !filterText.getText().isBlank() || statusCombo.getSelectionIndex() > 0;
     }
 
-    /** Runs the query again from the top (filter or order changed). UI thread. */
+    /** Runs the query again from the first page (filter or order changed). UI thread. */
     private void requery() {
         if (table.isDisposed()) {
             return;
         }
-        load(currentQuery());
+        load(currentQuery(), false);
     }
 
-    /** Reads the same query again (the catalog changed), keeping the scroll position. UI thread. */
+    /** Reads the same query again (the catalog changed), keeping the page and the scroll position. UI thread. */
     private void refresh() {
         if (table.isDisposed()) {
             return;
         }
-        load(pages.query());
+        load(pages.query(), true);
     }
 
-    private void load(RunQuery q) {
-        pages.reset(q, (gen, total) -> site.asyncExec(() -> {
+    private void load(RunQuery q, boolean keepPosition) {
+        pages.reset(q, keepPosition ? pageStart + table.getTopIndex() : 0, (gen, rows) -> site.asyncExec(() -> {
             if (gen != pages.generation() || table.isDisposed()) {
                 return;
             }
-            int top = table.getTopIndex();
-            int rows = (int) Math.min(Integer.MAX_VALUE, total);
-            if (table.getItemCount() - rows > SHRINK_BY_REMOVE_ALL) {
-                // SWT on GTK shrinks a table row by row, in time that grows faster than the rows
-                // removed: 100,000 to 14,000 rows (a filter) froze the UI thread for 9-40 s.
-                // removeAll empties it in one step (about 0.4 s for 100,000 rows), then it grows again.
-                table.removeAll();
+            total = rows;
+            int top = keepPosition ? table.getTopIndex() : 0;
+            if (!keepPosition) {
+                table.deselectAll();
             }
-            table.setItemCount(rows);
-            table.clearAll();
-            if (top < total) {
-                table.setTopIndex(top);
-            }
-            count.setText(String.format("%,d run%s", total, total == 1 ? "" : "s"));
+            showPage(keepPosition ? Math.min(pageStart, PageBar.lastStart(rows, pageSize)) : 0, top);
+            count.setText(String.format("%,d run%s", rows, rows == 1 ? "" : "s"));
             count.getParent().layout();
-            empty.showEmpty(total == 0 && !filtered());
+            empty.showEmpty(rows == 0 && !filtered());
         }), (gen, e) -> site.asyncExec(() -> site.showError("Job History", "Cannot read the run history: " + Background.message(e))));
     }
 
+    /**
+     * Shows the page that starts at row {@code start} of the query, scrolled to its row {@code top}.
+     * The table changes by at most one page, so growing or shrinking it stays cheap.
+     */
+    private void showPage(int start, int top) {
+        if (total < 0) {
+            return;
+        }
+        pageStart = start;
+        int rows = (int) Math.max(0, Math.min(pageSize, total - start));
+        if (table.getItemCount() - rows > pageSize / 5) {
+            // SWT on GTK shrinks a table row by row: 5,000 to 880 rows (a filter) cost about 50 ms,
+            // emptying it with removeAll and growing it again about 35 ms. A few rows fewer (a
+            // refresh after retention) keep setItemCount, which keeps the selection.
+            table.removeAll();
+        }
+        table.setItemCount(rows);
+        table.clearAll();
+        if (rows > 0) {
+            table.setTopIndex(Math.min(top, rows - 1));
+        }
+        pageBar.show(start, rows, total);
+    }
+
     private void fill(TableItem item, int index) {
-        Run run = pages.get(index, (gen, page) -> site.asyncExec(() -> {
+        Run run = pages.get(index, (gen, block) -> site.asyncExec(() -> {
             if (gen == pages.generation() && !table.isDisposed()) {
-                int from = page * RunPages.PAGE;
-                int to = Math.min(table.getItemCount(), from + RunPages.PAGE) - 1;
+                // the block's rows in the table's numbering, cut to the page on screen now
+                int from = Math.max(0, block * RunPages.BLOCK - pageStart);
+                int to = Math.min(table.getItemCount(), block * RunPages.BLOCK + RunPages.BLOCK - pageStart) - 1;
                 if (from <= to) {
                     table.clear(from, to);
                 }

@@ -15,13 +15,14 @@ import io.backbench.catalog.api.Run;
 import io.backbench.catalog.api.RunQuery;
 
 /**
- * The rows of a virtual table, fetched from the catalog a page at a time on a worker thread and kept
- * in a small LRU cache, so that scrolling through 100,000 runs only ever loads what is on screen.
+ * The rows of a query, fetched from the catalog a block of {@value #BLOCK} at a time on a worker
+ * thread and kept in a small LRU cache, so that the Job History only ever loads what is on screen.
+ * Indexes are rows of the whole query (the view adds the start of its page).
  * {@link #get} and {@link #reset} are called on the UI thread; the loaded callback comes back on the
  * worker thread (the view hops to the UI thread).
  */
 final class RunPages implements AutoCloseable {
-    static final int PAGE = 200;
+    static final int BLOCK = 200;
     private static final int CACHED_PAGES = 32;
 
     private final Catalog catalog;
@@ -44,18 +45,22 @@ final class RunPages implements AutoCloseable {
         this.catalog = catalog;
     }
 
-    /** Forgets every page and counts the rows of {@code q}; {@code counted} gets (generation, total). UI thread. */
-    synchronized void reset(RunQuery q, BiConsumer<Integer, Long> counted, BiConsumer<Integer, RuntimeException> failed) {
+    /**
+     * Forgets every block and counts the rows of {@code q}, loading the block of row {@code near} on
+     * the way; {@code counted} gets (generation, total) on the worker thread. UI thread.
+     */
+    synchronized void reset(RunQuery q, int near, BiConsumer<Integer, Long> counted, BiConsumer<Integer, RuntimeException> failed) {
         query = q;
         int gen = ++generation;
         pages.clear();
         loading.clear();
         worker.execute(() -> {
             try {
-                Page<Run> first = catalog.runs(q.page(0, PAGE));
+                int block = near / BLOCK;
+                Page<Run> first = catalog.runs(q.page(block * BLOCK, BLOCK));
                 synchronized (this) {
                     if (gen == generation) {
-                        pages.put(0, first.items());
+                        pages.put(block, first.items());
                     }
                 }
                 counted.accept(gen, first.total());
@@ -74,14 +79,14 @@ final class RunPages implements AutoCloseable {
     }
 
     /**
-     * The run at {@code index}, or null while its page loads; {@code loaded} then gets (generation,
-     * page) on the worker thread. UI thread.
+     * The run at row {@code index} of the query, or null while its block loads; {@code loaded} then
+     * gets (generation, block) on the worker thread. UI thread.
      */
     synchronized Run get(int index, BiConsumer<Integer, Integer> loaded) {
-        int page = index / PAGE;
+        int page = index / BLOCK;
         List<Run> rows = pages.get(page);
         if (rows != null) {
-            int i = index % PAGE;
+            int i = index % BLOCK;
             return i < rows.size() ? rows.get(i) : null;
         }
         if (loading.add(page)) {
@@ -90,9 +95,9 @@ final class RunPages implements AutoCloseable {
             worker.execute(() -> {
                 Page<Run> p;
                 try {
-                    p = catalog.runs(q.page(page * PAGE, PAGE));
+                    p = catalog.runs(q.page(page * BLOCK, BLOCK));
                 } catch (RuntimeException e) {
-                    p = new Page<>(List.of(), page * PAGE, 0);
+                    p = new Page<>(List.of(), page * BLOCK, 0);
                 }
                 synchronized (this) {
                     if (gen != generation) {
