@@ -1,5 +1,7 @@
 package io.backbench.ui.workbench.internal;
 
+import io.backbench.ui.api.EmptyState;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;

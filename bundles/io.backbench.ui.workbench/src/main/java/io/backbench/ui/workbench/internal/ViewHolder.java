@@ -1,5 +1,7 @@
 package io.backbench.ui.workbench.internal;
 
+import io.backbench.ui.api.EmptyState;
+
 import io.backbench.ui.api.ViewContribution;
 import io.backbench.ui.api.ViewPart;
 import io.backbench.ui.api.ViewSite;

@@ -1,5 +1,7 @@
 package io.backbench.ui.workbench.internal;
 
+import io.backbench.ui.api.EmptyState;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -25,7 +25,7 @@ import io.backbench.jobs.api.JobManager;
 import io.backbench.ui.api.ViewPart;
 import io.backbench.ui.api.ViewSite;
 import io.backbench.ui.monitor.internal.Background;
-import io.backbench.ui.monitor.internal.EmptyState;
+import io.backbench.ui.api.EmptyState;
 import io.backbench.ui.monitor.internal.Icons;
 import io.backbench.ui.monitor.internal.Keys;
 

@@ -26,7 +26,7 @@ import io.backbench.jobs.scheduler.api.Scheduler;
 import io.backbench.ui.api.ViewPart;
 import io.backbench.ui.api.ViewSite;
 import io.backbench.ui.monitor.internal.Background;
-import io.backbench.ui.monitor.internal.EmptyState;
+import io.backbench.ui.api.EmptyState;
 import io.backbench.ui.monitor.internal.Format;
 import io.backbench.ui.monitor.internal.Icons;
 import io.backbench.ui.monitor.internal.Keys;

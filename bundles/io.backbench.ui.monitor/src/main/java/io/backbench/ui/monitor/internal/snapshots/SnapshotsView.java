@@ -34,7 +34,7 @@ import io.backbench.repository.api.NodeType;
 import io.backbench.ui.api.ViewPart;
 import io.backbench.ui.api.ViewSite;
 import io.backbench.ui.monitor.internal.Background;
-import io.backbench.ui.monitor.internal.EmptyState;
+import io.backbench.ui.api.EmptyState;
 import io.backbench.ui.monitor.internal.Format;
 import io.backbench.ui.monitor.internal.Keys;
 import io.backbench.ui.monitor.internal.RepositoryAccess;

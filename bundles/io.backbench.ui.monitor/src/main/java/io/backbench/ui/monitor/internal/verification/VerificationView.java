@@ -16,7 +16,7 @@ import io.backbench.catalog.api.Verification;
 import io.backbench.ui.api.ViewPart;
 import io.backbench.ui.api.ViewSite;
 import io.backbench.ui.monitor.internal.Background;
-import io.backbench.ui.monitor.internal.EmptyState;
+import io.backbench.ui.api.EmptyState;
 import io.backbench.ui.monitor.internal.Format;
 import io.backbench.ui.monitor.internal.Icons;
 

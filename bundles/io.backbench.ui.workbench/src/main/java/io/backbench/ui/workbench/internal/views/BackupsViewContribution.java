@@ -5,7 +5,7 @@ import io.backbench.ui.api.Perspectives;
 import io.backbench.ui.api.ViewContribution;
 import io.backbench.ui.api.ViewPart;
 import io.backbench.ui.api.ViewSite;
-import io.backbench.ui.workbench.internal.EmptyState;
+import io.backbench.ui.api.EmptyState;
 
 import org.eclipse.swt.widgets.Composite;
 import org.osgi.service.component.annotations.Component;

@@ -17,7 +17,7 @@ import io.backbench.device.api.DeviceListener;
 import io.backbench.device.api.DeviceProvider;
 import io.backbench.ui.api.ViewPart;
 import io.backbench.ui.api.ViewSite;
-import io.backbench.ui.workbench.internal.EmptyState;
+import io.backbench.ui.api.EmptyState;
 import io.backbench.ui.workbench.internal.Keys;
 
 import org.eclipse.jface.viewers.TableViewer;

@@ -13,7 +13,7 @@ import io.backbench.core.api.LogEntry;
 import io.backbench.core.api.LogStore;
 import io.backbench.ui.api.ViewPart;
 import io.backbench.ui.api.ViewSite;
-import io.backbench.ui.workbench.internal.EmptyState;
+import io.backbench.ui.api.EmptyState;
 import io.backbench.ui.workbench.internal.Keys;
 
 import org.eclipse.jface.viewers.ColumnLabelProvider;

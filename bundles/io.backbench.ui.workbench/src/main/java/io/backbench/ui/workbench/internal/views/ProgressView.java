@@ -12,7 +12,7 @@ import io.backbench.jobs.api.JobManager;
 import io.backbench.jobs.api.JobStatus;
 import io.backbench.ui.api.ViewPart;
 import io.backbench.ui.api.ViewSite;
-import io.backbench.ui.workbench.internal.EmptyState;
+import io.backbench.ui.api.EmptyState;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;

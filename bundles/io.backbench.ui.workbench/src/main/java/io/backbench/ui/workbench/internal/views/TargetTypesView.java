@@ -7,7 +7,7 @@ import io.backbench.target.api.SettingDescriptor;
 import io.backbench.target.api.TargetFactory;
 import io.backbench.ui.api.ViewPart;
 import io.backbench.ui.api.ViewSite;
-import io.backbench.ui.workbench.internal.EmptyState;
+import io.backbench.ui.api.EmptyState;
 
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;

@@ -1,4 +1,4 @@
-package io.backbench.ui.monitor.internal;
+package io.backbench.ui.api;
 
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
@@ -10,10 +10,16 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
 /**
- * The message a view shows instead of a blank pane (what it will show and how to get there), in a
- * stack with the real content. Like the workbench's own, which is internal to it. UI thread only.
+ * What a view shows instead of a blank pane: a title and a few sentences saying what the view will
+ * show and how to get there ("No jobs yet. Create one with New Job..."), in a stack with the view's
+ * real content, switched with {@link #showEmpty(boolean)}. The message composite carries the widget
+ * data {@value #DATA_KEY} = {@code true}, so UI tests can tell which is shown. UI thread only.
  */
 public final class EmptyState {
+    /** Widget data key set to {@code true} on the message composite. */
+    public static final String DATA_KEY = "backbench.empty";
+
+
     private final Composite stack;
     private final StackLayout layout = new StackLayout();
     private final Composite message;
@@ -21,11 +27,12 @@ public final class EmptyState {
     private final Label text;
     private Control content;
 
+    /** A stack in {@code parent} that shows either the message or content made later with {@link #stack()}. */
     public EmptyState(Composite parent, String titleText, String body) {
         stack = new Composite(parent, SWT.NONE);
         stack.setLayout(layout);
         message = new Composite(stack, SWT.NONE);
-        message.setData(Keys.EMPTY, Boolean.TRUE);
+        message.setData(DATA_KEY, Boolean.TRUE);
         GridLayout gl = new GridLayout(1, false);
         gl.marginWidth = 16;
         gl.marginHeight = 16;
@@ -42,13 +49,13 @@ public final class EmptyState {
         layout.topControl = message;
     }
 
-    /** The parent for the real content (the stack's only other child). */
+    /** The composite to create the real content in (as its only other child). */
     public Composite stack() {
         return stack;
     }
 
-    public void setContent(Control c) {
-        content = c;
+    public void setContent(Control content) {
+        this.content = content;
     }
 
     public void setMessage(String titleText, String body) {
@@ -68,5 +75,9 @@ public final class EmptyState {
 
     public boolean isShowingMessage() {
         return layout.topControl == message;
+    }
+
+    public Control control() {
+        return stack;
     }
 }
