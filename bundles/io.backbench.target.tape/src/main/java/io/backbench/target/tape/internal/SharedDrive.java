@@ -69,7 +69,6 @@ final class SharedDrive {
                             + " drive the same library name and catalog folder", null);
                 }
                 open.users++;
-                open.volumes.newSession();
                 return open;
             }
             ProcessLock lock = ProcessLock.take(catalogFolder, describe);

@@ -49,6 +49,12 @@ final class TapeTarget implements StorageTarget {
     private final String describe;
     // read without the drive's monitor by the lock operations
     private volatile boolean closed;
+    /**
+     * This target's operator said no to a blank volume: its job is stopping, so later writes fail at
+     * once instead of asking again. Cleared by the first lock of a new job and by a successful write.
+     * Per target, not per drive: another user of the drive asks for itself.
+     */
+    private final java.util.concurrent.atomic.AtomicBoolean operatorDeclined = new java.util.concurrent.atomic.AtomicBoolean();
 
     private TapeTarget(SharedDrive shared) {
         this.shared = shared;
@@ -86,6 +92,10 @@ final class TapeTarget implements StorageTarget {
         try (Spool s = Spool.read(key, data, length, spool)) {
             requireOpen();
             if (LockStore.isLock(key)) {
+                if (locks.isEmpty()) {
+                    // the first lock of a job: a new job may ask the operator again
+                    operatorDeclined.set(false);
+                }
                 locks.put(key, s);
                 return;
             }
@@ -97,7 +107,7 @@ final class TapeTarget implements StorageTarget {
                 Placed at = append(key, headers, s);
                 catalog.put(key, new TapeCatalog.Location(at.volume(), at.file(), headers.length, s.size(), now));
                 // a volume took the write: whatever the operator said before no longer holds
-                volumes.newSession();
+                operatorDeclined.set(false);
             }
         } catch (TargetException e) {
             throw e;
@@ -122,7 +132,7 @@ final class TapeTarget implements StorageTarget {
                     + drive.capacity().getAsLong() + " bytes); use larger cartridges or a smaller pack size", null);
         }
         for (int attempt = 0; attempt < 1000; attempt++) {
-            String volume = volumes.prepareForWriting();
+            String volume = volumes.prepareForWriting(operatorDeclined);
             int bs = volumes.blockSize(volume);
             if (drive.remaining().isPresent()
                     && ArchiveWriter.tapeBytes(headers.length, data.size(), bs) > drive.remaining().getAsLong()) {
@@ -276,12 +286,9 @@ final class TapeTarget implements StorageTarget {
         Keys.check(key);
         requireOpen();
         if (LockStore.isLock(key)) {
-            boolean deleted = locks.delete(key);
-            if (deleted && locks.isEmpty()) {
-                // the last repository lock went: that job is over, the next one may ask the operator again
-                volumes.newSession();
-            }
-            return deleted;
+            // the operator's "no" outlives the job's last lock: the repository still writes its index
+            // after unlocking, and that write must fail at once instead of asking again
+            return locks.delete(key);
         }
         synchronized (shared) {
             if (!catalog.objects().containsKey(key)) {

@@ -16,7 +16,7 @@ import io.backbench.target.tape.api.VolumeOperator.VolumeRequest;
  * Which cartridge is in the drive, and getting the right one there: the next writable volume
  * (labelling a blank one, spanning to the next in the magazine, asking the operator when the
  * magazine is exhausted) or the volume a read needs. Called with the shared drive's monitor held
- * ({@link SharedDrive}), except {@link #newSession}.
+ * ({@link SharedDrive}).
  */
 final class Volumes {
     private final TapeDrive drive;
@@ -27,12 +27,6 @@ final class Volumes {
     private final Duration operatorTimeout;
     private String current;
     private boolean atEnd;
-    /**
-     * The operator cancelled (or did not answer) a request for a blank volume: the job stops, so
-     * the writes that still come (the index written while the repository closes) fail at once
-     * instead of asking again.
-     */
-    private volatile boolean operatorDeclined;
 
     Volumes(TapeDrive drive, TapeCatalog catalog, String library, int blockSize,
             Supplier<Optional<VolumeOperator>> operator, Duration operatorTimeout) {
@@ -42,15 +36,6 @@ final class Volumes {
         this.blockSize = blockSize;
         this.operator = operator;
         this.operatorTimeout = operatorTimeout;
-    }
-
-    /**
-     * A new job (or a new user of the drive) starts: the operator may be asked again. Called
-     * without the target's lock (hence volatile) when a handle opens or the last repository lock
-     * goes away.
-     */
-    void newSession() {
-        operatorDeclined = false;
     }
 
     /**
@@ -93,8 +78,12 @@ final class Volumes {
         return v == null ? blockSize : v.blockSize();
     }
 
-    /** Makes the drive hold a writable volume positioned at its end of data; returns its label. */
-    String prepareForWriting() throws IOException {
+    /**
+     * Makes the drive hold a writable volume positioned at its end of data; returns its label.
+     * {@code declined} is the asking target's own record that its operator already said no (then
+     * the operator is not asked again: the job is stopping); it is set when the operator says no.
+     */
+    String prepareForWriting(java.util.concurrent.atomic.AtomicBoolean declined) throws IOException {
         if (current != null && !catalog.volumes().get(current).full()) {
             if (!atEnd) {
                 drive.setBlockSize(blockSize(current));
@@ -115,12 +104,12 @@ final class Volumes {
             return current;
         }
         String full = lastFullVolume();
-        Optional<VolumeOperator> op = operatorDeclined ? Optional.empty() : operator.get();
+        Optional<VolumeOperator> op = declined.get() ? Optional.empty() : operator.get();
         if (op.isPresent()) {
             Optional<String> answer = op.get().requestVolume(new VolumeRequest(drive.describe(), Optional.empty(),
                     full == null ? "the backup needs a blank volume" : "volume " + full + " is full; the backup goes on on a blank volume"),
                     operatorTimeout);
-            operatorDeclined = answer.isEmpty();
+            declined.set(answer.isEmpty());
             if (answer.isPresent()) {
                 String label = checkLabel(answer.get());
                 drive.load(label);
