@@ -1,5 +1,7 @@
 package io.backbench.backup.internal.cli;
 
+import io.backbench.cli.api.Args;
+
 import io.backbench.cli.api.Json;
 
 import java.io.IOException;
@@ -91,10 +93,10 @@ public final class BackupCommand extends RepoCommandBase {
 
     @Override
     int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
-        if (a.positional.isEmpty()) {
+        if (a.positional().isEmpty()) {
             return ctx.usageError("give at least one file or folder to back up");
         }
-        BackupOptions o = BackupOptions.of(a.positional.stream().map(Path::of).toList())
+        BackupOptions o = BackupOptions.of(a.positional().stream().map(Path::of).toList())
                 .withExcludes(a.all("-e", "--exclude")).withExcludeFiles(a.all("--exclude-file").stream().map(Path::of).toList())
                 .withIncludes(a.all("--include")).withExcludeCaches(a.flag("--exclude-caches"))
                 .withOneFileSystem(a.flag("-x", "--one-file-system")).withForce(a.flag("--force"))

@@ -1,5 +1,7 @@
 package io.backbench.backup.internal.cli;
 
+import io.backbench.cli.api.Args;
+
 import io.backbench.cli.api.Json;
 
 import java.io.IOException;
@@ -68,13 +70,13 @@ public final class DiffCommand extends RepoCommandBase {
 
     @Override
     int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
-        if (a.positional.size() != 2) {
+        if (a.positional().size() != 2) {
             return ctx.usageError("'diff' needs two snapshots ('latest', an id or a prefix of one)");
         }
         SnapshotDiff diff;
         try (RepoAccess.Opened r = access.open()) {
-            StoredSnapshot from = SnapshotFinder.find(r.repo(), a.positional.get(0), null);
-            StoredSnapshot to = SnapshotFinder.find(r.repo(), a.positional.get(1), null);
+            StoredSnapshot from = SnapshotFinder.find(r.repo(), a.positional().get(0), null);
+            StoredSnapshot to = SnapshotFinder.find(r.repo(), a.positional().get(1), null);
             diff = RepositoryOperations.diff(r.repo(), from, to);
         }
         if (!ctx.json()) {

@@ -1,5 +1,7 @@
 package io.backbench.backup.internal.cli;
 
+import io.backbench.cli.api.Args;
+
 import io.backbench.cli.api.Json;
 
 import java.io.IOException;
@@ -74,7 +76,7 @@ public final class FindCommand extends RepoCommandBase {
 
     @Override
     int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
-        if (a.positional.size() != 1) {
+        if (a.positional().size() != 1) {
             return ctx.usageError("'find' needs one pattern, e.g. backbench find '*.pdf'");
         }
         String host = a.value("--host");
@@ -91,7 +93,7 @@ public final class FindCommand extends RepoCommandBase {
             if (snaps.isEmpty()) {
                 return ctx.failure("there is no snapshot in " + repo.describe() + (host == null ? "" : " of host " + host));
             }
-            matches = RepositoryOperations.find(repo, snaps, a.positional.get(0), a.flag("-i", "--ignore-case"));
+            matches = RepositoryOperations.find(repo, snaps, a.positional().get(0), a.flag("-i", "--ignore-case"));
         }
         if (ctx.json()) {
             printJson(matches, ctx);

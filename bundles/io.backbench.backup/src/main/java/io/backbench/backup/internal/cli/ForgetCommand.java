@@ -1,5 +1,7 @@
 package io.backbench.backup.internal.cli;
 
+import io.backbench.cli.api.Args;
+
 import io.backbench.cli.api.Json;
 
 import java.io.IOException;
@@ -113,18 +115,18 @@ public final class ForgetCommand extends RepoCommandBase {
         if (a.value("--max-unused") != null && !a.flag("--prune")) {
             throw new Args.UsageException("--max-unused only applies with --prune");
         }
-        if (!a.positional.isEmpty() && !policy.empty()) {
+        if (!a.positional().isEmpty() && !policy.empty()) {
             throw new Args.UsageException("give either snapshot ids or a --keep-... policy, not both");
         }
-        if (a.positional.isEmpty() && policy.empty()) {
+        if (a.positional().isEmpty() && policy.empty()) {
             throw new Args.UsageException("no policy given: use --keep-last, --keep-daily, ... or name snapshot ids;"
                     + " nothing was removed");
         }
         PruneOptions pruneOptions = RepoMaintenance.pruneOptions(a);
         try (RepoAccess.Opened r = access.open()) {
             Repository repo = r.repo();
-            if (!a.positional.isEmpty()) {
-                forgetByIds(repo, a.positional, dryRun, ctx);
+            if (!a.positional().isEmpty()) {
+                forgetByIds(repo, a.positional(), dryRun, ctx);
             } else {
                 SnapshotGrouping grouping;
                 try {

@@ -1,5 +1,7 @@
 package io.backbench.backup.internal.cli;
 
+import io.backbench.cli.api.Args;
+
 import io.backbench.cli.api.Json;
 
 import java.io.IOException;
@@ -69,13 +71,13 @@ public final class LsCommand extends RepoCommandBase {
 
     @Override
     int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
-        if (a.positional.isEmpty() || a.positional.size() > 2) {
+        if (a.positional().isEmpty() || a.positional().size() > 2) {
             return ctx.usageError("give a snapshot ('latest' or an id) and optionally a path in it");
         }
-        String below = a.positional.size() == 2 ? a.positional.get(1).replaceAll("/+$", "") : "";
+        String below = a.positional().size() == 2 ? a.positional().get(1).replaceAll("/+$", "") : "";
         boolean longFormat = a.flag("-l", "--long");
         try (RepoAccess.Opened r = access.open()) {
-            StoredSnapshot s = SnapshotFinder.find(r.repo(), a.positional.get(0), a.value("--host"));
+            StoredSnapshot s = SnapshotFinder.find(r.repo(), a.positional().get(0), a.value("--host"));
             if (ctx.json()) {
                 Map<String, Object> head = SnapshotsCommand.json(s);
                 head.put("struct_type", "snapshot");

@@ -1,5 +1,7 @@
 package io.backbench.backup.internal.cli;
 
+import io.backbench.cli.api.Args;
+
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

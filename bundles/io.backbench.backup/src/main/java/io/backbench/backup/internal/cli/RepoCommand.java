@@ -1,5 +1,7 @@
 package io.backbench.backup.internal.cli;
 
+import io.backbench.cli.api.Args;
+
 import io.backbench.cli.api.Json;
 
 import java.io.Console;
@@ -101,7 +103,7 @@ public final class RepoCommand extends RepoCommandBase {
 
     @Override
     int run(Args a, RepoAccess access, CommandContext ctx) throws IOException, Args.UsageException {
-        List<String> p = a.positional;
+        List<String> p = a.positional();
         if (p.isEmpty()) {
             return ctx.usageError("'repo' needs a sub-command: init, check, prune, stats, unlock, rebuild-index or key");
         }

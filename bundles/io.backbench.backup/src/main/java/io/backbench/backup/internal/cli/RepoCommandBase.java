@@ -1,5 +1,7 @@
 package io.backbench.backup.internal.cli;
 
+import io.backbench.cli.api.Args;
+
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;

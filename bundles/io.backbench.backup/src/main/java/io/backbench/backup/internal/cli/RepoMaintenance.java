@@ -1,5 +1,7 @@
 package io.backbench.backup.internal.cli;
 
+import io.backbench.cli.api.Args;
+
 import io.backbench.cli.api.Json;
 
 import java.io.IOException;
@@ -114,7 +116,7 @@ final class RepoMaintenance {
         RepositoryStats s;
         try (RepoAccess.Opened r = access.open()) {
             List<StoredSnapshot> chosen = new ArrayList<>();
-            for (String ref : a.positional.subList(1, a.positional.size())) {
+            for (String ref : a.positional().subList(1, a.positional().size())) {
                 chosen.add(SnapshotFinder.find(r.repo(), ref, a.value("--host")));
             }
             s = RepositoryOperations.stats(r.repo(), chosen);
@@ -178,8 +180,8 @@ final class RepoMaintenance {
     }
 
     private static void noArguments(Args a, String sub) throws Args.UsageException {
-        if (a.positional.size() != 1) {
-            throw new Args.UsageException("'repo " + sub + "' takes no arguments, got '" + a.positional.get(1) + "'");
+        if (a.positional().size() != 1) {
+            throw new Args.UsageException("'repo " + sub + "' takes no arguments, got '" + a.positional().get(1) + "'");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.backbench.backup.internal.cli;
 
+import io.backbench.cli.api.Args;
+
 import io.backbench.cli.api.Json;
 
 import java.io.IOException;
@@ -85,7 +87,7 @@ public final class RestoreCommand extends RepoCommandBase {
 
     @Override
     int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
-        if (a.positional.size() != 1) {
+        if (a.positional().size() != 1) {
             return ctx.usageError("give one snapshot to restore ('latest' or an id)");
         }
         String target = a.value("-t", "--target");
@@ -108,7 +110,7 @@ public final class RestoreCommand extends RepoCommandBase {
         RestoreResult res;
         StoredSnapshot s;
         try (RepoAccess.Opened r = access.open()) {
-            s = SnapshotFinder.find(r.repo(), a.positional.get(0), a.value("--host"));
+            s = SnapshotFinder.find(r.repo(), a.positional().get(0), a.value("--host"));
             if (!ctx.json()) {
                 ctx.out().println("restoring snapshot " + s.id().shortHex() + " of " + s.snapshot().paths() + " to " + target);
             }

@@ -1,5 +1,7 @@
 package io.backbench.backup.internal.cli;
 
+import io.backbench.cli.api.Args;
+
 import io.backbench.cli.api.Json;
 
 import java.io.IOException;
@@ -66,7 +68,7 @@ public final class SnapshotsCommand extends RepoCommandBase {
 
     @Override
     int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
-        if (!a.positional.isEmpty()) {
+        if (!a.positional().isEmpty()) {
             return ctx.usageError("'snapshots' takes no arguments");
         }
         String host = a.value("--host");

@@ -1,5 +1,7 @@
 package io.backbench.imaging.internal.cli;
 
+import io.backbench.cli.api.Args;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,10 +160,10 @@ public final class ImageCommand implements Command {
     }
 
     private int create(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
-        if (a.positional.size() != 1) {
+        if (a.positional().size() != 1) {
             return ctx.usageError("'image create' takes one DEVICE or FILE");
         }
-        Path source = Path.of(a.positional.get(0)).toAbsolutePath().normalize();
+        Path source = Path.of(a.positional().get(0)).toAbsolutePath().normalize();
         ImageOptions o = ImageOptions.defaults().withTags(a.all("--tag")).withHostname(a.value("--host"))
                 .withSkipBadSectors(a.flag("--skip-bad-sectors")).withReadAll(a.flag("--read-all"))
                 .withMounted(policy(a.value("--mounted"))).withChangedOnly(a.flag("--changed-only"));
@@ -186,17 +188,17 @@ public final class ImageCommand implements Command {
     }
 
     private int restore(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
-        if (a.positional.size() != 2) {
+        if (a.positional().size() != 2) {
             return ctx.usageError("'image restore' takes a SNAPSHOT and a target DEVICE or FILE");
         }
-        Path target = Path.of(a.positional.get(1));
+        Path target = Path.of(a.positional().get(1));
         RestoreOptions o = RestoreOptions.defaults().withUnused(unused(a.value("--unused")))
                 .withOverwriteSource(a.flag("--overwrite-source")).withCheckChunks(a.flag("--verify"));
         if (a.value("--threads") != null) {
             o = o.withThreads(number(a.value("--threads"), "--threads"));
         }
         try (RepoAccess.Opened repo = access.open()) {
-            StoredSnapshot s = find(repo, a.positional.get(0));
+            StoredSnapshot s = find(repo, a.positional().get(0));
             RestoreResult r = DiskImages.restore(repo.repo(), s, target, o, out.progress());
             if (!a.flag("--verify")) {
                 out.restored(r, null);
@@ -209,18 +211,18 @@ public final class ImageCommand implements Command {
     }
 
     private int export(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
-        if (a.positional.size() != 2) {
+        if (a.positional().size() != 2) {
             return ctx.usageError("'image export' takes a SNAPSHOT and a new FILE.img");
         }
         try (RepoAccess.Opened repo = access.open()) {
-            out.restored(DiskImages.export(repo.repo(), find(repo, a.positional.get(0)), Path.of(a.positional.get(1)), out.progress()),
+            out.restored(DiskImages.export(repo.repo(), find(repo, a.positional().get(0)), Path.of(a.positional().get(1)), out.progress()),
                     null);
         }
         return CommandLine.OK;
     }
 
     private int verify(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
-        if (a.positional.size() != 1) {
+        if (a.positional().size() != 1) {
             return ctx.usageError("'image verify' takes one SNAPSHOT");
         }
         String target = a.value("--target");
@@ -229,7 +231,7 @@ public final class ImageCommand implements Command {
         }
         VerifyReport r;
         try (RepoAccess.Opened repo = access.open()) {
-            StoredSnapshot s = find(repo, a.positional.get(0));
+            StoredSnapshot s = find(repo, a.positional().get(0));
             r = target == null ? DiskImages.verify(repo.repo(), s, out.progress())
                     : DiskImages.verifyTarget(repo.repo(), s, Path.of(target), a.flag("--fsck"), out.progress());
         }
@@ -238,7 +240,7 @@ public final class ImageCommand implements Command {
     }
 
     private int list(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
-        if (!a.positional.isEmpty()) {
+        if (!a.positional().isEmpty()) {
             return ctx.usageError("'image list' takes no arguments");
         }
         try (RepoAccess.Opened repo = access.open()) {
@@ -248,11 +250,11 @@ public final class ImageCommand implements Command {
     }
 
     private int info(Args a, RepoAccess access, CommandContext ctx) throws IOException {
-        if (a.positional.size() != 1) {
+        if (a.positional().size() != 1) {
             return ctx.usageError("'image info' takes one SNAPSHOT");
         }
         try (RepoAccess.Opened repo = access.open()) {
-            ctx.out().print(DiskImages.metadata(repo.repo(), find(repo, a.positional.get(0))));
+            ctx.out().print(DiskImages.metadata(repo.repo(), find(repo, a.positional().get(0))));
         }
         return CommandLine.OK;
     }

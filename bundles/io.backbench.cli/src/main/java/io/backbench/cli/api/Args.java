@@ -1,4 +1,4 @@
-package io.backbench.backup.internal.cli;
+package io.backbench.cli.api;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,25 +7,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A command's arguments: options with a value ({@code --x v}, {@code --x=v}, repeatable), flags, and
- * positional arguments ({@code --} ends the options). Unknown options are an error naming them.
+ * A command's arguments, parsed as the restic-style commands take them: options with a value
+ * ({@code --x v}, {@code --x=v}, repeatable), flags, and positional arguments ({@code --} ends the
+ * options). An unknown option or a missing value is a {@link UsageException} naming it, for
+ * {@link CommandContext#usageError}. Not thread-safe; one per command call.
  */
-final class Args {
-    final List<String> positional = new ArrayList<>();
+public final class Args {
+    private final List<String> positional = new ArrayList<>();
     private final Map<String, List<String>> values = new HashMap<>();
     private final List<String> flags = new ArrayList<>();
 
+    private Args() {
+    }
+
+    /** The arguments that are not options, in order. */
+    public List<String> positional() {
+        return positional;
+    }
+
     /** Thrown for a usage error; the message says which argument. */
-    static final class UsageException extends Exception {
+    public static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        UsageException(String message) {
+        public UsageException(String message) {
             super(message);
         }
     }
 
     /** {@code withValue} and {@code flagNames} list every accepted spelling, e.g. {@code -r}, {@code --repo}. */
-    static Args parse(List<String> args, Set<String> withValue, Set<String> flagNames) throws UsageException {
+    public static Args parse(List<String> args, Set<String> withValue, Set<String> flagNames) throws UsageException {
         Args a = new Args();
         boolean options = true;
         for (int i = 0; i < args.size(); i++) {
@@ -61,7 +71,7 @@ final class Args {
     }
 
     /** The last value given for any of the spellings, or null. */
-    String value(String... names) {
+    public String value(String... names) {
         String v = null;
         for (String n : names) {
             List<String> l = values.get(n);
@@ -72,7 +82,8 @@ final class Args {
         return v;
     }
 
-    List<String> all(String... names) {
+    /** Every value given for any of the spellings, in order. */
+    public List<String> all(String... names) {
         List<String> out = new ArrayList<>();
         for (String n : names) {
             out.addAll(values.getOrDefault(n, List.of()));
@@ -81,14 +92,14 @@ final class Args {
     }
 
     /** Every option and flag given, by the spelling used. */
-    java.util.Set<String> given() {
+    public java.util.Set<String> given() {
         java.util.Set<String> out = new java.util.TreeSet<>(values.keySet());
         out.addAll(flags);
         return out;
     }
 
     /** A non-negative whole number option, or {@code otherwise} when not given. */
-    int count(String name, int otherwise) throws UsageException {
+    public int count(String name, int otherwise) throws UsageException {
         String v = value(name);
         if (v == null) {
             return otherwise;
@@ -104,7 +115,8 @@ final class Args {
         throw new UsageException(name + " needs a whole number of 0 or more, got '" + v + "'");
     }
 
-    boolean flag(String... names) {
+    /** Whether any of the spellings was given. */
+    public boolean flag(String... names) {
         for (String n : names) {
             if (flags.contains(n)) {
                 return true;
