@@ -97,11 +97,11 @@ class JobHistoryViewIT {
         change(new RunQuery(RunFilter.ALL, RunSort.BYTES_READ, false, 0, 1), RUNS, () -> click(DATA));
         // and in the middle of the table, not only at the top
         RunQuery byData = new RunQuery(RunFilter.ALL, RunSort.BYTES_READ, false, 0, 1);
-        change(byData, RUNS, () -> HistoryPages.press(view(), "next"));
+        changePage(byData, PAGE, () -> HistoryPages.press(view(), "next"));
         Ui.run(() -> table().setTopIndex(PAGE / 2));
         awaitRows(byData, RUNS, Set.of());
         assertEquals(PAGE, Ui.call(() -> HistoryPages.range(view()).start()), "the second page, in the data order");
-        change(NEWEST, RUNS, () -> click(STARTED));
+        changePage(NEWEST, 0, () -> click(STARTED));
         assertEquals(0, Ui.call(() -> HistoryPages.range(view()).start()), "a new order starts on the first page");
     }
 
@@ -170,10 +170,10 @@ class JobHistoryViewIT {
             assertFalse(HistoryPages.enabled(view(), "first") || HistoryPages.enabled(view(), "previous"), "nothing before page 1");
             assertTrue(HistoryPages.enabled(view(), "next") && HistoryPages.enabled(view(), "last"));
         });
-        change(NEWEST, RUNS, () -> HistoryPages.press(view(), "next"));
+        changePage(NEWEST, PAGE, () -> HistoryPages.press(view(), "next"));
         assertEquals(new HistoryPages.Range(PAGE, PAGE, RUNS), Ui.call(() -> HistoryPages.range(view())));
         Ui.screenshot(WorkbenchDriver.shell(), "job-history-pages"); // target/screenshots, to look at the page bar
-        change(NEWEST, RUNS, () -> HistoryPages.press(view(), "last"));
+        changePage(NEWEST, 2 * PAGE, () -> HistoryPages.press(view(), "last"));
         assertEquals(new HistoryPages.Range(2 * PAGE, PAGE, RUNS), Ui.call(() -> HistoryPages.range(view())));
         Ui.run(() -> assertFalse(HistoryPages.enabled(view(), "next") || HistoryPages.enabled(view(), "last"), "nothing after the last page"));
         Ui.run(() -> table().setTopIndex(400));
@@ -200,7 +200,7 @@ class JobHistoryViewIT {
         long newest = catalog.runs(NEWEST).items().get(0).id();
         assertTrue(lines.get(1).startsWith(newest + ","), "the export starts at the query's first run, not the page's: " + lines.get(1));
 
-        change(NEWEST, RUNS, () -> HistoryPages.press(view(), "previous"));
+        changePage(NEWEST, PAGE, () -> HistoryPages.press(view(), "previous"));
         assertEquals(PAGE, Ui.call(() -> HistoryPages.range(view()).start()));
         long nas = catalog.runs(NEWEST.withFilter(RunFilter.ALL.withText("nas-02"))).total();
         change(NEWEST.withFilter(RunFilter.ALL.withText("nas-02")), nas, () -> filterText().setText("nas-02"));
@@ -239,6 +239,16 @@ class JobHistoryViewIT {
     }
 
     /** Runs {@code action} on the UI thread, then waits until the rows on screen are {@code query}'s. */
+    /**
+     * Presses a page button and waits for that page: a refresh of the page shown before (the
+     * catalog listener's) can land first and look like a changed table.
+     */
+    private static void changePage(RunQuery query, int start, Runnable action) {
+        change(query, RUNS, action);
+        Ui.waitUntil("the page starting at run " + (start + 1), () -> HistoryPages.range(view()).start() == start);
+        awaitRows(query, RUNS, Set.of());
+    }
+
     private static void change(RunQuery query, long total, Runnable action) {
         AtomicReference<Set<Run>> stale = new AtomicReference<>();
         Ui.run(() -> {
