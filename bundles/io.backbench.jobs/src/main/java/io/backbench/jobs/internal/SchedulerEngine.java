@@ -61,7 +61,10 @@ final class SchedulerEngine implements Scheduler {
                 continue;
             }
             catalog.setLastScheduled(job.id(), latestPassed(schedule.get(), due.get(), now));
-            if (runner.active().stream().anyMatch(t -> job.id().equals(t.job().id()))) {
+            // a run whose completion is done counts as finished, though the runner lists it until its
+            // job manager thread lets go: else a run due at that moment was skipped for the whole period
+            if (runner.active().stream().anyMatch(t -> job.id().equals(t.job().id())
+                    && !t.completion().toCompletableFuture().isDone())) {
                 System.err.println("backbench: job '" + job.name() + "' is due but its previous run has not finished; skipped");
                 continue;
             }
