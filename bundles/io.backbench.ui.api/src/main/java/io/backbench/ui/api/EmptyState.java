@@ -1,8 +1,9 @@
 package io.backbench.ui.api;
 
-import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -39,7 +40,7 @@ public final class EmptyState {
         gl.verticalSpacing = 8;
         message.setLayout(gl);
         title = new Label(message, SWT.WRAP);
-        title.setFont(JFaceResources.getBannerFont());
+        title.setFont(banner(title));
         title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         text = new Label(message, SWT.WRAP);
         GridData td = new GridData(SWT.FILL, SWT.TOP, true, false);
@@ -79,5 +80,17 @@ public final class EmptyState {
 
     public Control control() {
         return stack;
+    }
+
+    /** The title's font: the label's own, bold and a little larger (this API uses SWT only, not JFace). */
+    private static Font banner(Label label) {
+        FontData[] data = label.getFont().getFontData();
+        for (FontData d : data) {
+            d.setStyle(SWT.BOLD);
+            d.setHeight(d.getHeight() + 1);
+        }
+        Font font = new Font(label.getDisplay(), data);
+        label.addDisposeListener(e -> font.dispose());
+        return font;
     }
 }
