@@ -70,6 +70,18 @@ public interface Repository extends AutoCloseable {
     interface BlobReceiver {
         void accept(PackedBlob blob, byte[] plaintext) throws java.io.IOException;
 
+        /**
+         * The blob's plaintext {@code data[offset..offset+length)} in an array only lent for this
+         * call: {@link #loadBlobs} reuses it for the next blob (and so may any other loading of
+         * blobs on this thread during the call). {@link #loadBlobs} calls this one; by
+         * default it hands a copy to {@link #accept(PackedBlob, byte[])}. A receiver that is done with
+         * the bytes when it returns (a restore that writes them out) overrides it and spares an array
+         * per blob.
+         */
+        default void acceptLent(PackedBlob blob, byte[] data, int offset, int length) throws java.io.IOException {
+            accept(blob, java.util.Arrays.copyOfRange(data, offset, offset + length));
+        }
+
         /** A blob that cannot be decrypted or does not match its id; by default the reading stops with it. */
         default void damaged(PackedBlob blob, RepositoryException problem) throws java.io.IOException {
             throw problem;

@@ -88,6 +88,24 @@ public final class CryptoKey {
      * {@link RepositoryException} ("ciphertext verification failed").
      */
     public byte[] open(byte[] data, int off, int len) throws RepositoryException {
+        int ctLen = checkMac(data, off, len);
+        byte[] plain = new byte[ctLen];
+        ciphers.get().crypt(data, off, data, off + IV_SIZE, ctLen, plain, 0);
+        return plain;
+    }
+
+    /**
+     * As {@link #open(byte[], int, int)}, decrypting over the ciphertext: the plaintext is
+     * {@code data[off + IV_SIZE .. + returned length)}.
+     */
+    public int openInPlace(byte[] data, int off, int len) throws RepositoryException {
+        int ctLen = checkMac(data, off, len);
+        ciphers.get().crypt(data, off, data, off + IV_SIZE, ctLen, data, off + IV_SIZE);
+        return ctLen;
+    }
+
+    /** Checks the MAC of {@code IV || ciphertext || MAC}; returns the ciphertext's length. */
+    private int checkMac(byte[] data, int off, int len) throws RepositoryException {
         if (len < OVERHEAD) {
             throw new RepositoryException("encrypted data is too short (" + len + " bytes, at least " + OVERHEAD + " expected)");
         }
@@ -101,9 +119,7 @@ public final class CryptoKey {
         if (diff != 0) {
             throw new RepositoryException("ciphertext verification failed (wrong key, or the data was altered)");
         }
-        byte[] plain = new byte[ctLen];
-        ciphers.get().crypt(data, off, data, off + IV_SIZE, ctLen, plain, 0);
-        return plain;
+        return ctLen;
     }
 
     public byte[] open(byte[] data) throws RepositoryException {

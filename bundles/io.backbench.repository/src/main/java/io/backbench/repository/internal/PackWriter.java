@@ -1,5 +1,6 @@
 package io.backbench.repository.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.backbench.repository.api.BlobType;
+import io.backbench.repository.api.Chunker;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.PackedBlob;
 import io.backbench.repository.api.RepositoryException;
@@ -43,6 +45,12 @@ final class PackWriter {
     private final Object uploadsLock = new Object();
     private int uploading; // guarded by uploadsLock
     private ThreadPoolExecutor uploader; // made on the first full pack; guarded by uploadsLock
+    /**
+     * Data pack arrays back from their upload, for the next packs: a backup fills a 16 MiB pack per
+     * 16 MiB stored, and a new array for each (zeroed, grown by copying, copied again by the
+     * collector while it waited for its upload) cost as much as the encryption. Guarded by itself.
+     */
+    private final ArrayDeque<byte[]> freeBuffers = new ArrayDeque<>();
 
     PackWriter(Store store, CryptoKey key, int version, int packSize, MasterIndex index) {
         this.store = store;
@@ -52,20 +60,24 @@ final class PackWriter {
         this.index = index;
     }
 
-    /** Adds a claimed, encrypted blob. On an upload failure the blobs of that pack are unclaimed. */
-    void add(BlobType type, Id id, byte[] encrypted, int uncompressedLength) throws RepositoryException {
+    /**
+     * Adds a claimed, encrypted blob, {@code encrypted[0..length)} (copied: the caller may reuse the
+     * array). On an upload failure the blobs of that pack are unclaimed.
+     */
+    void add(BlobType type, Id id, byte[] encrypted, int length, int uncompressedLength) throws RepositoryException {
         Packer full = null;
         synchronized (lock) {
             Packer p = type == BlobType.DATA ? data : trees;
             if (p == null) {
-                p = new Packer(Math.min(packSize + (packSize >> 3), Math.max(encrypted.length * 2, 1 << 20)));
+                // tree packs stay small in most backups: their array grows from 1 MiB as needed
+                p = new Packer(type == BlobType.DATA ? dataBuffer() : new byte[Math.min(packSize, Math.max(length * 2, 1 << 20))]);
                 if (type == BlobType.DATA) {
                     data = p;
                 } else {
                     trees = p;
                 }
             }
-            p.add(type, id, encrypted, uncompressedLength);
+            p.add(type, id, encrypted, length, uncompressedLength);
             if (p.size() >= packSize) {
                 full = p;
                 if (type == BlobType.DATA) {
@@ -203,6 +215,9 @@ final class PackWriter {
                 index.unclaim(e2.type(), e2.id());
             }
             throw e;
+        } finally {
+            // the target has read the bytes (StorageTarget#put does not keep the stream)
+            releaseDataBuffer(bytes);
         }
         List<PackedBlob> blobs = new ArrayList<>(p.count());
         for (Packer.Entry e : p.entries()) {
@@ -212,6 +227,36 @@ final class PackWriter {
         }
         synchronized (unindexed) {
             unindexed.add(new IndexCodec.PackEntries(packId, blobs));
+        }
+    }
+
+    /**
+     * The array for a new data pack: room for a pack that ends with one largest chunk, stored
+     * uncompressed, so that it never grows.
+     */
+    private byte[] dataBuffer() {
+        synchronized (freeBuffers) {
+            byte[] b = freeBuffers.poll();
+            if (b != null) {
+                return b;
+            }
+        }
+        return new byte[dataBufferSize()];
+    }
+
+    private int dataBufferSize() {
+        return packSize + Chunker.MAX_SIZE + CryptoKey.OVERHEAD + (64 << 10);
+    }
+
+    private void releaseDataBuffer(byte[] b) {
+        if (b.length != dataBufferSize()) {
+            return; // a tree pack's, or one that grew
+        }
+        synchronized (freeBuffers) {
+            // the packs being filled (data and trees), uploaded, and waiting for an upload slot
+            if (freeBuffers.size() < UPLOADS_IN_FLIGHT + 2) {
+                freeBuffers.push(b);
+            }
         }
     }
 

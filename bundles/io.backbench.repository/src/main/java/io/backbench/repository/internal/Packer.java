@@ -23,15 +23,22 @@ final class Packer {
     private int size;
     private final List<Entry> entries = new ArrayList<>();
 
-    Packer(int initialCapacity) {
-        buf = new byte[initialCapacity];
+    /** A packer filling {@code buffer} from its start (it grows a copy when a blob does not fit). */
+    Packer(byte[] buffer) {
+        buf = buffer;
     }
 
-    void add(BlobType type, Id id, byte[] encrypted, int uncompressedLength) {
-        ensure(encrypted.length);
-        System.arraycopy(encrypted, 0, buf, size, encrypted.length);
-        entries.add(new Entry(type, id, size, encrypted.length, uncompressedLength));
-        size += encrypted.length;
+    /** Copies {@code encrypted[0..length)} in. */
+    void add(BlobType type, Id id, byte[] encrypted, int length, int uncompressedLength) {
+        ensure(length);
+        System.arraycopy(encrypted, 0, buf, size, length);
+        entries.add(new Entry(type, id, size, length, uncompressedLength));
+        size += length;
+    }
+
+    /** The array the pack is in (the one given, unless it had to grow). */
+    byte[] buffer() {
+        return buf;
     }
 
     int size() {

@@ -243,7 +243,7 @@ final class Pruner {
                 } catch (RepositoryException e) {
                     throw new RepositoryException(e.getMessage() + "; prune stopped before deleting anything. Run check --read-data.", e);
                 }
-                writer.add(b.type(), b.id(), raw, b.uncompressedLength());
+                writer.add(b.type(), b.id(), raw, raw.length, b.uncompressedLength());
             }
         }
         List<IndexCodec.PackEntries> written = writer.flushPacks();

@@ -36,6 +36,7 @@ public final class ResticRepository implements Repository {
     private final MasterIndex index = new MasterIndex();
     private final PackWriter packs;
     private final BlobCodec blobs;
+    private final ThreadLocal<RawBuffer> rawBuffers = ThreadLocal.withInitial(RawBuffer::new);
     private final Locker locker;
     private final Set<RepositoryLock> heldLocks = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean indexing = new java.util.concurrent.atomic.AtomicBoolean();
@@ -140,7 +141,7 @@ public final class ResticRepository implements Repository {
         }
         try {
             BlobCodec.Sealed s = blobs.seal(type, data, off, len);
-            packs.add(type, id, s.bytes(), s.uncompressedLength());
+            packs.add(type, id, s.bytes(), s.length(), s.uncompressedLength());
         } catch (RepositoryException | RuntimeException e) {
             index.unclaim(type, id);
             throw e;
@@ -217,16 +218,63 @@ public final class ResticRepository implements Repository {
         if (to - from > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("the blobs span more than 2 GiB of pack " + pack.shortHex());
         }
-        byte[] raw = store.read(Store.packKey(pack), from, (int) (to - from));
-        for (PackedBlob b : sorted) {
-            byte[] plain;
+        RawBuffer held = rawBuffers.get();
+        boolean reuse = !held.busy; // (a receiver may load blobs itself, inside this call)
+        byte[] raw = reuse ? held.take((int) (to - from)) : new byte[(int) (to - from)];
+        try {
+            store.readInto(Store.packKey(pack), from, (int) (to - from), raw);
+            deliver(sorted, from, raw, checkIds, receiver);
+        } finally {
+            if (reuse) {
+                held.busy = false;
+            }
+        }
+    }
+
+    private void deliver(List<PackedBlob> sorted, long from, byte[] raw, boolean checkIds, BlobReceiver receiver)
+            throws java.io.IOException {
+        // blobs are decrypted in place in raw: one listed twice (same place, next to each other) is
+        // decoded once, into an array of its own, and delivered from it each time (a receiver may
+        // load blobs in between, which reuses the lent arrays)
+        for (int i = 0; i < sorted.size(); ) {
+            PackedBlob b = sorted.get(i);
+            int same = i + 1;
+            while (same < sorted.size() && sorted.get(same).offset() == b.offset() && sorted.get(same).length() == b.length()) {
+                same++;
+            }
+            BlobCodec.Lent plain;
             try {
-                plain = blobs.open(b, raw, (int) (b.offset() - from), b.length(), checkIds);
+                plain = blobs.openLent(b, raw, (int) (b.offset() - from), b.length(), checkIds);
+                if (same - i > 1) {
+                    plain = new BlobCodec.Lent(java.util.Arrays.copyOfRange(plain.data(), plain.offset(), plain.offset() + plain.length()),
+                            0, plain.length());
+                }
             } catch (RepositoryException e) {
-                receiver.damaged(b, e);
+                for (; i < same; i++) {
+                    receiver.damaged(sorted.get(i), e);
+                }
                 continue;
             }
-            receiver.accept(b, plain);
+            for (; i < same; i++) {
+                receiver.acceptLent(sorted.get(i), plain.data(), plain.offset(), plain.length());
+            }
+        }
+    }
+
+    /**
+     * A thread's array for {@link #loadBlobs}' pack ranges (a pack's worth, about 16 MiB): the blobs
+     * are only lent out of it, so it serves the thread's next call. Busy while a call uses it.
+     */
+    private static final class RawBuffer {
+        private byte[] bytes;
+        private boolean busy;
+
+        byte[] take(int size) {
+            if (bytes == null || bytes.length < size) {
+                bytes = new byte[Math.max(size, 1 << 20)];
+            }
+            busy = true;
+            return bytes;
         }
     }
 

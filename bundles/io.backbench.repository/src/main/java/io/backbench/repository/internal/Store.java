@@ -60,16 +60,21 @@ final class Store {
     }
 
     byte[] read(String key, long offset, int length) throws RepositoryException {
+        byte[] b = new byte[length];
+        readInto(key, offset, length, b);
+        return b;
+    }
+
+    /** As {@link #read(String, long, int)}, into {@code b[0..length)}. */
+    void readInto(String key, long offset, int length, byte[] b) throws RepositoryException {
         try (InputStream in = target.get(key, offset, length)) {
             // into the final array in as few reads as the target allows (readNBytes(int) would read
             // 8 KiB pieces and copy them together: a pack range is megabytes)
-            byte[] b = new byte[length];
             int got = in.readNBytes(b, 0, length);
             if (got != length) {
                 throw new RepositoryException(key + " in " + describe() + " is truncated: wanted " + length + " bytes at "
                         + offset + ", got " + got);
             }
-            return b;
         } catch (ObjectNotFoundException e) {
             throw new RepositoryException("missing " + key + " in " + describe() + ": " + e.getMessage(), e);
         } catch (RepositoryException e) {

@@ -49,6 +49,12 @@ final class Zstd {
     /** Decompresses a frame whose plaintext length is known (a pack's blob); wrong length is an error. */
     static byte[] decompress(byte[] src, int off, int len, int expectedLength) throws IOException {
         byte[] out = new byte[expectedLength];
+        decompress(src, off, len, out, expectedLength);
+        return out;
+    }
+
+    /** As {@link #decompress(byte[], int, int, int)}, into {@code out[0..expectedLength)}. */
+    static void decompress(byte[] src, int off, int len, byte[] out, int expectedLength) throws IOException {
         int n;
         try {
             n = DECOMPRESSOR.get().decompressByteArray(out, 0, expectedLength, src, off, len);
@@ -58,7 +64,6 @@ final class Zstd {
         if (n != expectedLength) {
             throw new IOException("zstd data decompressed to " + n + " bytes, expected " + expectedLength);
         }
-        return out;
     }
 
     /** Decompresses one or more frames of unknown plaintext length (index, snapshot, lock files). */

@@ -75,10 +75,12 @@ public final class BackupEngine {
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("backbench-backup-timer"));
         Warnings warnings = new Warnings(listener);
         BooleanSupplier stop = () -> stopping || cancelled.getAsBoolean();
-        BlobPipeline blobs = new BlobPipeline(repo, savers, options.memoryBudget(), counters);
+        // (the free arrays kept: what the chunks in flight may hold, so a steady backup allocates none)
+        ChunkBuffers arrays = new ChunkBuffers(options.memoryBudget());
+        BlobPipeline blobs = new BlobPipeline(repo, savers, options.memoryBudget(), arrays, counters);
         Listings listings = new Listings();
         TreeWalker walker = new TreeWalker(repo, filter, opener, readers, readerCount * 4,
-                new FileChunker(repo, opener, blobs, counters, stop), counters, warnings, stop, options.force(), listings);
+                new FileChunker(repo, opener, blobs, arrays, counters, stop), counters, warnings, stop, options.force(), listings);
         try (RepositoryLock lock = repo.lock(false)) {
             Thread scan = daemon("backbench-backup-scan").newThread(new Scanner(sources, filter, counters, stop, listings));
             scan.start();

@@ -19,42 +19,50 @@ final class BlobPipeline {
     private final ExecutorService savers;
     private final Semaphore budgetKiB;
     private final Counters counters;
+    private final ChunkBuffers arrays;
     private volatile Throwable failure;
 
-    BlobPipeline(Repository repo, ExecutorService savers, long memoryBudget, Counters counters) {
+    BlobPipeline(Repository repo, ExecutorService savers, long memoryBudget, ChunkBuffers arrays, Counters counters) {
         this.repo = repo;
+        this.arrays = arrays;
         this.savers = savers;
         this.budgetKiB = new Semaphore((int) Math.min(memoryBudget >> 10, Integer.MAX_VALUE));
         this.counters = counters;
     }
 
-    /** Called on a reader thread; blocks while too many bytes are in flight. Takes ownership of {@code chunk}. */
-    CompletableFuture<Id> submit(byte[] chunk) throws InterruptedException {
+    /**
+     * Called on a reader thread; blocks while too many bytes are in flight (counted by the arrays'
+     * sizes: that is the memory held). Takes {@code chunk[0..length)}, and the array, which goes back
+     * to the {@link ChunkBuffers} once packed.
+     */
+    CompletableFuture<Id> submit(byte[] chunk, int length) throws InterruptedException {
         int permits = Math.max(1, (chunk.length + 1023) >> 10);
         budgetKiB.acquire(permits);
         CompletableFuture<Id> f = new CompletableFuture<>();
         try {
-            savers.execute(() -> save(chunk, permits, f));
+            savers.execute(() -> save(chunk, length, permits, f));
         } catch (RuntimeException e) {
             budgetKiB.release(permits);
+            arrays.give(chunk);
             throw e;
         }
         return f;
     }
 
     // on a saver thread
-    private void save(byte[] chunk, int permits, CompletableFuture<Id> f) {
+    private void save(byte[] chunk, int length, int permits, CompletableFuture<Id> f) {
         try {
-            Id id = Id.hash(chunk, 0, chunk.length);
-            if (!repo.hasBlob(BlobType.DATA, id) && repo.saveBlob(BlobType.DATA, id, chunk, 0, chunk.length)) {
+            Id id = Id.hash(chunk, 0, length);
+            if (!repo.hasBlob(BlobType.DATA, id) && repo.saveBlob(BlobType.DATA, id, chunk, 0, length)) {
                 counters.blobsNew.incrementAndGet();
-                counters.bytesNew.addAndGet(chunk.length);
+                counters.bytesNew.addAndGet(length);
             }
             f.complete(id);
         } catch (Throwable t) {
             failure = t;
             f.completeExceptionally(t);
         } finally {
+            arrays.give(chunk); // saveBlob copied it into the pack
             budgetKiB.release(permits);
         }
     }

@@ -5,11 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.backbench.repository.api.ExtendedAttribute;
 
@@ -30,9 +32,12 @@ public interface FileOpener {
     List<ExtendedAttribute> xattrs(Path path) throws IOException;
 
     FileOpener DEFAULT = new FileOpener() {
+        // one set for every open (the varargs form copies its options into a new HashSet each time)
+        private final Set<OpenOption> readNoFollow = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+
         @Override
         public FileChannel open(Path file) throws IOException {
-            return FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            return FileChannel.open(file, readNoFollow);
         }
 
         @Override

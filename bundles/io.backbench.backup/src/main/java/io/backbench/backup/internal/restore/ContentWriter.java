@@ -159,10 +159,16 @@ final class ContentWriter {
             repo.loadBlobs(blobs, false, new Repository.BlobReceiver() {
                 @Override
                 public void accept(PackedBlob b, byte[] plain) {
-                    boolean hole = sparse && allZero(plain);
+                    acceptLent(b, plain, 0, plain.length);
+                }
+
+                // written out before returning: the repository's array is only lent
+                @Override
+                public void acceptLent(PackedBlob b, byte[] plain, int off, int len) {
+                    boolean hole = sparse && allZero(plain, off, len);
                     for (Piece p : pack.get(b.id()).pieces) {
                         if (!hole && p.file.error == null) {
-                            write(p, plain, open);
+                            write(p, plain, off, len, open);
                         }
                     }
                 }
@@ -200,7 +206,7 @@ final class ContentWriter {
         }
     }
 
-    private static void write(Piece p, byte[] data, Map<FileTask, FileChannel> open) {
+    private static void write(Piece p, byte[] data, int off, int len, Map<FileTask, FileChannel> open) {
         FileTask f = p.file;
         try {
             FileChannel ch = open.get(f);
@@ -208,7 +214,7 @@ final class ContentWriter {
                 ch = FileChannel.open(f.item.dest(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                 open.put(f, ch);
             }
-            ByteBuffer bb = ByteBuffer.wrap(data);
+            ByteBuffer bb = ByteBuffer.wrap(data, off, len);
             long pos = p.offset;
             while (bb.hasRemaining()) {
                 pos += ch.write(bb, pos);
@@ -260,16 +266,16 @@ final class ContentWriter {
         return null;
     }
 
-    private static boolean allZero(byte[] data) {
-        int i = 0;
+    private static boolean allZero(byte[] data, int off, int len) {
         // eight bytes at a time: a full chunk of real data usually fails in the first word
-        java.nio.LongBuffer words = ByteBuffer.wrap(data).asLongBuffer();
+        java.nio.LongBuffer words = ByteBuffer.wrap(data, off, len).slice().asLongBuffer();
+        int i = 0;
         for (int n = words.remaining(); i < n; i++) {
             if (words.get(i) != 0) {
                 return false;
             }
         }
-        for (int b = i * 8; b < data.length; b++) {
+        for (int b = off + i * 8, end = off + len; b < end; b++) {
             if (data[b] != 0) {
                 return false;
             }
