@@ -24,6 +24,7 @@ import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
+import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
 
 /** {@code backbench backup PATH...}: restic's backup, with its exclude options. */
@@ -92,7 +93,7 @@ public final class BackupCommand extends RepoCommandBase {
     }
 
     @Override
-    int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
+    int run(Args a, RepositoryAccess access, CommandContext ctx) throws IOException {
         if (a.positional().isEmpty()) {
             return ctx.usageError("give at least one file or folder to back up");
         }
@@ -105,7 +106,7 @@ public final class BackupCommand extends RepoCommandBase {
         if (a.value("--threads") != null) {
             o = o.withThreads(Integer.parseInt(a.value("--threads")));
         }
-        try (RepoAccess.Opened r = access.open()) {
+        try (RepositoryAccess.Opened r = access.open()) {
             if (a.value("--parent") != null) {
                 o = o.withParent(SnapshotFinder.find(r.repo(), a.value("--parent"), null).id());
             }

@@ -18,6 +18,7 @@ import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
+import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.RepositoryOperations;
 import io.backbench.repository.api.SnapshotDiff;
@@ -69,12 +70,12 @@ public final class DiffCommand extends RepoCommandBase {
     }
 
     @Override
-    int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
+    int run(Args a, RepositoryAccess access, CommandContext ctx) throws IOException {
         if (a.positional().size() != 2) {
             return ctx.usageError("'diff' needs two snapshots ('latest', an id or a prefix of one)");
         }
         SnapshotDiff diff;
-        try (RepoAccess.Opened r = access.open()) {
+        try (RepositoryAccess.Opened r = access.open()) {
             StoredSnapshot from = SnapshotFinder.find(r.repo(), a.positional().get(0), null);
             StoredSnapshot to = SnapshotFinder.find(r.repo(), a.positional().get(1), null);
             diff = RepositoryOperations.diff(r.repo(), from, to);

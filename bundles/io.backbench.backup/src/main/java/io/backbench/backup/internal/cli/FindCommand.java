@@ -20,6 +20,7 @@ import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
+import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.FindMatch;
 import io.backbench.repository.api.Node;
@@ -75,13 +76,13 @@ public final class FindCommand extends RepoCommandBase {
     }
 
     @Override
-    int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
+    int run(Args a, RepositoryAccess access, CommandContext ctx) throws IOException {
         if (a.positional().size() != 1) {
             return ctx.usageError("'find' needs one pattern, e.g. backbench find '*.pdf'");
         }
         String host = a.value("--host");
         List<FindMatch> matches;
-        try (RepoAccess.Opened r = access.open()) {
+        try (RepositoryAccess.Opened r = access.open()) {
             Repository repo = r.repo();
             List<StoredSnapshot> snaps = new ArrayList<>();
             for (String ref : a.all("-s", "--snapshot")) {

@@ -20,6 +20,7 @@ import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
+import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.ForgetGroup;
 import io.backbench.repository.api.ForgetResult;
@@ -109,7 +110,7 @@ public final class ForgetCommand extends RepoCommandBase {
     }
 
     @Override
-    int run(Args a, RepoAccess access, CommandContext ctx) throws IOException, Args.UsageException {
+    int run(Args a, RepositoryAccess access, CommandContext ctx) throws IOException, Args.UsageException {
         RetentionPolicy policy = policy(a);
         boolean dryRun = a.flag("--dry-run");
         if (a.value("--max-unused") != null && !a.flag("--prune")) {
@@ -123,7 +124,7 @@ public final class ForgetCommand extends RepoCommandBase {
                     + " nothing was removed");
         }
         PruneOptions pruneOptions = RepoMaintenance.pruneOptions(a);
-        try (RepoAccess.Opened r = access.open()) {
+        try (RepositoryAccess.Opened r = access.open()) {
             Repository repo = r.repo();
             if (!a.positional().isEmpty()) {
                 forgetByIds(repo, a.positional(), dryRun, ctx);

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
+import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Node;
@@ -70,13 +71,13 @@ public final class LsCommand extends RepoCommandBase {
     }
 
     @Override
-    int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
+    int run(Args a, RepositoryAccess access, CommandContext ctx) throws IOException {
         if (a.positional().isEmpty() || a.positional().size() > 2) {
             return ctx.usageError("give a snapshot ('latest' or an id) and optionally a path in it");
         }
         String below = a.positional().size() == 2 ? a.positional().get(1).replaceAll("/+$", "") : "";
         boolean longFormat = a.flag("-l", "--long");
-        try (RepoAccess.Opened r = access.open()) {
+        try (RepositoryAccess.Opened r = access.open()) {
             StoredSnapshot s = SnapshotFinder.find(r.repo(), a.positional().get(0), a.value("--host"));
             if (ctx.json()) {
                 Map<String, Object> head = SnapshotsCommand.json(s);

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
+import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.KeyInfo;
@@ -102,7 +103,7 @@ public final class RepoCommand extends RepoCommandBase {
     }
 
     @Override
-    int run(Args a, RepoAccess access, CommandContext ctx) throws IOException, Args.UsageException {
+    int run(Args a, RepositoryAccess access, CommandContext ctx) throws IOException, Args.UsageException {
         List<String> p = a.positional();
         if (p.isEmpty()) {
             return ctx.usageError("'repo' needs a sub-command: init, check, prune, stats, unlock, rebuild-index or key");
@@ -112,7 +113,7 @@ public final class RepoCommand extends RepoCommandBase {
             return ctx.usageError("unknown sub-command 'repo " + p.get(0) + "'; 'backbench help repo' lists them");
         }
         for (String o : a.given()) {
-            if (!own.contains(o) && !RepoAccess.OPTIONS.contains(o)) {
+            if (!own.contains(o) && !RepositoryAccess.OPTIONS.contains(o)) {
                 return ctx.usageError("option " + o + " does not apply to 'repo " + p.get(0) + "'");
             }
         }
@@ -131,7 +132,7 @@ public final class RepoCommand extends RepoCommandBase {
                 if (p.size() != 1) {
                     return ctx.usageError("'repo init' takes no arguments");
                 }
-                try (RepoAccess.Opened r = access.init()) {
+                try (RepositoryAccess.Opened r = access.init()) {
                     if (ctx.json()) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("message_type", "initialized");
@@ -152,11 +153,11 @@ public final class RepoCommand extends RepoCommandBase {
         }
     }
 
-    private int key(List<String> p, Args a, RepoAccess access, CommandContext ctx) throws IOException {
+    private int key(List<String> p, Args a, RepositoryAccess access, CommandContext ctx) throws IOException {
         if (p.isEmpty()) {
             return ctx.usageError("'repo key' needs list, add, remove or passwd");
         }
-        try (RepoAccess.Opened r = access.open()) {
+        try (RepositoryAccess.Opened r = access.open()) {
             Repository repo = r.repo();
             switch (p.get(0)) {
                 case "list" -> {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
+import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
 
 /**
@@ -19,11 +20,7 @@ import io.backbench.core.api.ConfiguredTargets;
  * exceptions into one clear line and exit code 1. Runs on the launcher's main thread.
  */
 abstract class RepoCommandBase implements Command {
-    static final String COMMON_OPTIONS = """
-            Repository options:
-              -r, --repo LOCATION     the repository: a folder path, or TYPE:VALUE for another target type
-                                      (default: $BACKBENCH_REPOSITORY)
-              --password-file FILE    read the password from FILE (default: $BACKBENCH_PASSWORD, else a prompt)""";
+    static final String COMMON_OPTIONS = RepositoryAccess.COMMON_OPTIONS;
 
     final ConfiguredTargets types;
     final Function<String, String> env;
@@ -38,7 +35,7 @@ abstract class RepoCommandBase implements Command {
 
     abstract Set<String> flagOptions();
 
-    abstract int run(Args args, RepoAccess access, CommandContext ctx) throws IOException, Args.UsageException;
+    abstract int run(Args args, RepositoryAccess access, CommandContext ctx) throws IOException, Args.UsageException;
 
     @Override
     public boolean supportsJson() {
@@ -50,13 +47,13 @@ abstract class RepoCommandBase implements Command {
         Args args;
         try {
             Set<String> withValue = new HashSet<>(valueOptions());
-            withValue.addAll(RepoAccess.OPTIONS);
+            withValue.addAll(RepositoryAccess.OPTIONS);
             args = Args.parse(argv, withValue, flagOptions());
         } catch (Args.UsageException e) {
             return ctx.usageError(e.getMessage());
         }
         try {
-            return run(args, new RepoAccess(types, env, args), ctx);
+            return run(args, new RepositoryAccess(types, env, args), ctx);
         } catch (Args.UsageException e) {
             return ctx.usageError(e.getMessage());
         } catch (CancellationException e) {

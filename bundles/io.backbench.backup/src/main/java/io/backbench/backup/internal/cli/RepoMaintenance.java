@@ -14,6 +14,7 @@ import java.util.Map;
 import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
+import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.repository.api.CheckOptions;
 import io.backbench.repository.api.CheckProblem;
 import io.backbench.repository.api.CheckReport;
@@ -33,7 +34,7 @@ final class RepoMaintenance {
     private RepoMaintenance() {
     }
 
-    static int check(Args a, RepoAccess access, CommandContext ctx) throws IOException, Args.UsageException {
+    static int check(Args a, RepositoryAccess access, CommandContext ctx) throws IOException, Args.UsageException {
         noArguments(a, "check");
         String subset = a.value("--read-data-subset");
         if (subset != null && a.flag("--read-data")) {
@@ -47,7 +48,7 @@ final class RepoMaintenance {
             throw new Args.UsageException(e.getMessage());
         }
         CheckReport report;
-        try (RepoAccess.Opened r = access.open(); ProgressLine line = new ProgressLine(ctx)) {
+        try (RepositoryAccess.Opened r = access.open(); ProgressLine line = new ProgressLine(ctx)) {
             report = RepositoryOperations.check(r.repo(), options, line);
         }
         if (ctx.json()) {
@@ -63,10 +64,10 @@ final class RepoMaintenance {
         return CommandLine.OK;
     }
 
-    static int prune(Args a, RepoAccess access, CommandContext ctx) throws IOException, Args.UsageException {
+    static int prune(Args a, RepositoryAccess access, CommandContext ctx) throws IOException, Args.UsageException {
         noArguments(a, "prune");
         PruneOptions options = pruneOptions(a);
-        try (RepoAccess.Opened r = access.open(); ProgressLine line = new ProgressLine(ctx)) {
+        try (RepositoryAccess.Opened r = access.open(); ProgressLine line = new ProgressLine(ctx)) {
             PruneReport report = RepositoryOperations.prune(r.repo(), options, line);
             print(report, ctx);
         }
@@ -112,9 +113,9 @@ final class RepoMaintenance {
         ctx.out().println(Json.write(m));
     }
 
-    static int stats(Args a, RepoAccess access, CommandContext ctx) throws IOException {
+    static int stats(Args a, RepositoryAccess access, CommandContext ctx) throws IOException {
         RepositoryStats s;
-        try (RepoAccess.Opened r = access.open()) {
+        try (RepositoryAccess.Opened r = access.open()) {
             List<StoredSnapshot> chosen = new ArrayList<>();
             for (String ref : a.positional().subList(1, a.positional().size())) {
                 chosen.add(SnapshotFinder.find(r.repo(), ref, a.value("--host")));
@@ -143,11 +144,11 @@ final class RepoMaintenance {
         return CommandLine.OK;
     }
 
-    static int unlock(Args a, RepoAccess access, CommandContext ctx) throws IOException, Args.UsageException {
+    static int unlock(Args a, RepositoryAccess access, CommandContext ctx) throws IOException, Args.UsageException {
         noArguments(a, "unlock");
         boolean all = a.flag("--remove-all");
         int n;
-        try (RepoAccess.Opened r = access.open()) {
+        try (RepositoryAccess.Opened r = access.open()) {
             n = RepositoryOperations.unlock(r.repo(), all);
         }
         if (ctx.json()) {
@@ -158,10 +159,10 @@ final class RepoMaintenance {
         return CommandLine.OK;
     }
 
-    static int rebuildIndex(Args a, RepoAccess access, CommandContext ctx) throws IOException, Args.UsageException {
+    static int rebuildIndex(Args a, RepositoryAccess access, CommandContext ctx) throws IOException, Args.UsageException {
         noArguments(a, "rebuild-index");
         IndexRebuildReport report;
-        try (RepoAccess.Opened r = access.open()) {
+        try (RepositoryAccess.Opened r = access.open()) {
             report = RepositoryOperations.rebuildIndex(r.repo(), a.flag("--read-all-packs"));
         }
         if (ctx.json()) {

@@ -25,6 +25,7 @@ import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
+import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.StoredSnapshot;
 
@@ -86,7 +87,7 @@ public final class RestoreCommand extends RepoCommandBase {
     }
 
     @Override
-    int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
+    int run(Args a, RepositoryAccess access, CommandContext ctx) throws IOException {
         if (a.positional().size() != 1) {
             return ctx.usageError("give one snapshot to restore ('latest' or an id)");
         }
@@ -109,7 +110,7 @@ public final class RestoreCommand extends RepoCommandBase {
         }
         RestoreResult res;
         StoredSnapshot s;
-        try (RepoAccess.Opened r = access.open()) {
+        try (RepositoryAccess.Opened r = access.open()) {
             s = SnapshotFinder.find(r.repo(), a.positional().get(0), a.value("--host"));
             if (!ctx.json()) {
                 ctx.out().println("restoring snapshot " + s.id().shortHex() + " of " + s.snapshot().paths() + " to " + target);

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
+import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.Snapshot;
 import io.backbench.repository.api.StoredSnapshot;
@@ -67,14 +68,14 @@ public final class SnapshotsCommand extends RepoCommandBase {
     }
 
     @Override
-    int run(Args a, RepoAccess access, CommandContext ctx) throws IOException {
+    int run(Args a, RepositoryAccess access, CommandContext ctx) throws IOException {
         if (!a.positional().isEmpty()) {
             return ctx.usageError("'snapshots' takes no arguments");
         }
         String host = a.value("--host");
         List<String> tags = a.all("--tag");
         List<StoredSnapshot> list = new ArrayList<>();
-        try (RepoAccess.Opened r = access.open()) {
+        try (RepositoryAccess.Opened r = access.open()) {
             for (StoredSnapshot s : r.repo().snapshots()) {
                 if ((host == null || host.equals(s.snapshot().hostname())) && s.snapshot().tags().containsAll(tags)) {
                     list.add(s);

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
+import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.imaging.api.DiskImages;
 import io.backbench.imaging.api.ImageOptions;
@@ -118,7 +119,7 @@ public final class ImageCommand implements Command {
                 or file with the image, and with --fsck runs e2fsck -fn, fsck.vfat -n, ntfsfix -n on it.
                 SNAPSHOT is an id, a unique prefix of one, or 'latest' (the newest image).
 
-                """ + RepoAccess.COMMON_OPTIONS + """
+                """ + RepositoryAccess.COMMON_OPTIONS + """
 
 
                 Exit codes: 0 done, 3 imaged with unreadable sectors, 1 failed (or verification found problems).
@@ -133,12 +134,12 @@ public final class ImageCommand implements Command {
         Args args;
         try {
             Set<String> withValue = new HashSet<>(VALUES);
-            withValue.addAll(RepoAccess.OPTIONS);
+            withValue.addAll(RepositoryAccess.OPTIONS);
             args = Args.parse(argv.subList(1, argv.size()), withValue, FLAGS);
         } catch (Args.UsageException e) {
             return ctx.usageError(e.getMessage());
         }
-        RepoAccess access = new RepoAccess(types, env, args);
+        RepositoryAccess access = new RepositoryAccess(types, env, args);
         Output out = new Output(ctx);
         try {
             return switch (argv.get(0)) {
@@ -159,7 +160,7 @@ public final class ImageCommand implements Command {
         }
     }
 
-    private int create(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
+    private int create(Args a, RepositoryAccess access, Output out, CommandContext ctx) throws IOException {
         if (a.positional().size() != 1) {
             return ctx.usageError("'image create' takes one DEVICE or FILE");
         }
@@ -180,14 +181,14 @@ public final class ImageCommand implements Command {
             refuseFreezingTheRepository(source, access.localFolder());
         }
         ImageResult r;
-        try (RepoAccess.Opened repo = access.open()) {
+        try (RepositoryAccess.Opened repo = access.open()) {
             r = DiskImages.create(repo.repo(), source, o, out.progress());
         }
         out.created(r);
         return r.complete() ? CommandLine.OK : CommandLine.WARNINGS;
     }
 
-    private int restore(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
+    private int restore(Args a, RepositoryAccess access, Output out, CommandContext ctx) throws IOException {
         if (a.positional().size() != 2) {
             return ctx.usageError("'image restore' takes a SNAPSHOT and a target DEVICE or FILE");
         }
@@ -197,7 +198,7 @@ public final class ImageCommand implements Command {
         if (a.value("--threads") != null) {
             o = o.withThreads(number(a.value("--threads"), "--threads"));
         }
-        try (RepoAccess.Opened repo = access.open()) {
+        try (RepositoryAccess.Opened repo = access.open()) {
             StoredSnapshot s = find(repo, a.positional().get(0));
             RestoreResult r = DiskImages.restore(repo.repo(), s, target, o, out.progress());
             if (!a.flag("--verify")) {
@@ -210,18 +211,18 @@ public final class ImageCommand implements Command {
         }
     }
 
-    private int export(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
+    private int export(Args a, RepositoryAccess access, Output out, CommandContext ctx) throws IOException {
         if (a.positional().size() != 2) {
             return ctx.usageError("'image export' takes a SNAPSHOT and a new FILE.img");
         }
-        try (RepoAccess.Opened repo = access.open()) {
+        try (RepositoryAccess.Opened repo = access.open()) {
             out.restored(DiskImages.export(repo.repo(), find(repo, a.positional().get(0)), Path.of(a.positional().get(1)), out.progress()),
                     null);
         }
         return CommandLine.OK;
     }
 
-    private int verify(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
+    private int verify(Args a, RepositoryAccess access, Output out, CommandContext ctx) throws IOException {
         if (a.positional().size() != 1) {
             return ctx.usageError("'image verify' takes one SNAPSHOT");
         }
@@ -230,7 +231,7 @@ public final class ImageCommand implements Command {
             return ctx.usageError("--fsck checks a restored target: give it with --target DEVICE|FILE");
         }
         VerifyReport r;
-        try (RepoAccess.Opened repo = access.open()) {
+        try (RepositoryAccess.Opened repo = access.open()) {
             StoredSnapshot s = find(repo, a.positional().get(0));
             r = target == null ? DiskImages.verify(repo.repo(), s, out.progress())
                     : DiskImages.verifyTarget(repo.repo(), s, Path.of(target), a.flag("--fsck"), out.progress());
@@ -239,27 +240,27 @@ public final class ImageCommand implements Command {
         return r.ok() ? CommandLine.OK : ctx.failure("verification found problems (see above)");
     }
 
-    private int list(Args a, RepoAccess access, Output out, CommandContext ctx) throws IOException {
+    private int list(Args a, RepositoryAccess access, Output out, CommandContext ctx) throws IOException {
         if (!a.positional().isEmpty()) {
             return ctx.usageError("'image list' takes no arguments");
         }
-        try (RepoAccess.Opened repo = access.open()) {
+        try (RepositoryAccess.Opened repo = access.open()) {
             out.listed(DiskImages.list(repo.repo()));
         }
         return CommandLine.OK;
     }
 
-    private int info(Args a, RepoAccess access, CommandContext ctx) throws IOException {
+    private int info(Args a, RepositoryAccess access, CommandContext ctx) throws IOException {
         if (a.positional().size() != 1) {
             return ctx.usageError("'image info' takes one SNAPSHOT");
         }
-        try (RepoAccess.Opened repo = access.open()) {
+        try (RepositoryAccess.Opened repo = access.open()) {
             ctx.out().print(DiskImages.metadata(repo.repo(), find(repo, a.positional().get(0))));
         }
         return CommandLine.OK;
     }
 
-    private static StoredSnapshot find(RepoAccess.Opened repo, String ref) throws IOException {
+    private static StoredSnapshot find(RepositoryAccess.Opened repo, String ref) throws IOException {
         SnapshotFilter images = new SnapshotFilter(List.of(), List.of(List.of(DiskImages.TAG)), List.of());
         return RepositoryOperations.findSnapshot(repo.repo(), ref, "latest".equals(ref) ? images : SnapshotFilter.ALL);
     }

@@ -1,6 +1,4 @@
-package io.backbench.imaging.internal.cli;
-
-import io.backbench.cli.api.Args;
+package io.backbench.cli.api;
 
 import java.io.Console;
 import java.io.IOException;
@@ -11,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.backbench.core.api.ConfiguredTargets;
@@ -27,12 +24,15 @@ import io.backbench.target.api.TargetException;
  * Where the repository is and how to unlock it, as restic users expect: {@code -r/--repo} or
  * {@code BACKBENCH_REPOSITORY} (any location {@link ConfiguredTargets#open} takes: a folder path,
  * {@code target:NAME}, {@code TYPE:VALUE} or {@code TYPE:key=value,...}), the
- * password from {@code BACKBENCH_PASSWORD}, {@code --password-file} or a prompt on the terminal. A copy of
- * the file backup bundle's internal RepoAccess (without init), until the two share it through an API.
+ * password from {@code BACKBENCH_PASSWORD}, {@code --password-file} or a prompt on the terminal. For
+ * the commands that work on a repository (file backups, images); every failure is an
+ * {@link IOException} whose message says what to do.
  */
-final class RepoAccess {
-    static final Set<String> OPTIONS = Set.of("-r", "--repo", "--password-file");
-    static final String COMMON_OPTIONS = """
+public final class RepositoryAccess {
+    /** The options this class reads; each takes a value. */
+    public static final Set<String> OPTIONS = Set.of("-r", "--repo", "--password-file");
+    /** Their help text, for a command's usage. */
+    public static final String COMMON_OPTIONS = """
             Repository options:
               -r, --repo LOCATION     the repository: a folder path, target:NAME, or TYPE:VALUE
                                       (default: $BACKBENCH_REPOSITORY)
@@ -45,7 +45,7 @@ final class RepoAccess {
     private final String passwordFile;
 
     /** An open repository and its target, closed together. */
-    record Opened(Repository repo, StorageTarget target) implements AutoCloseable {
+    public record Opened(Repository repo, StorageTarget target) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             try {
@@ -56,7 +56,8 @@ final class RepoAccess {
         }
     }
 
-    RepoAccess(ConfiguredTargets targets, Function<String, String> env, Args args) {
+    /** @param env the environment ({@code System::getenv}, or a map's {@code get} in tests) */
+    public RepositoryAccess(ConfiguredTargets targets, Function<String, String> env, Args args) {
         this.targets = targets;
         this.env = env;
         String r = args.value("-r", "--repo");
@@ -65,7 +66,7 @@ final class RepoAccess {
     }
 
     /** Opens the repository; every failure is an exception whose message says what to do. */
-    Opened open() throws IOException {
+    public Opened open() throws IOException {
         StorageTarget target = target(false);
         char[] password = password(false);
         try {
@@ -86,8 +87,27 @@ final class RepoAccess {
         }
     }
 
+    /** Initialises a new repository (the password is asked twice on a terminal). */
+    public Opened init() throws IOException {
+        StorageTarget target = target(true);
+        char[] password = password(true);
+        try {
+            return new Opened(Repositories.init(target, password, RepositoryOptions.defaults()), target);
+        } catch (IOException | RuntimeException e) {
+            target.close();
+            throw e;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The location as given (option or environment), or null. */
+    public String location() {
+        return location;
+    }
+
     /** The repository's folder if it is on a local disk target, else null (for the fsfreeze check). */
-    Path localFolder() {
+    public Path localFolder() {
         if (location == null || location.isBlank()) {
             return null;
         }
@@ -99,10 +119,6 @@ final class RepoAccess {
             return Path.of(location).toAbsolutePath().normalize();
         }
         return location.startsWith("disk:") && !location.contains("=") ? Path.of(location.substring(5)).toAbsolutePath().normalize() : null;
-    }
-
-    String location() {
-        return location;
     }
 
     private StorageTarget target(boolean create) throws IOException {
