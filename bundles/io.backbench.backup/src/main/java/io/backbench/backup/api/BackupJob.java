@@ -42,31 +42,7 @@ public final class BackupJob implements Job {
     @Override
     public String run(ProgressMonitor monitor) throws Exception {
         monitor.begin(name, -1);
-        BackupListener listener = new BackupListener() {
-            private long reported;
-            private boolean totalKnown;
-
-            @Override
-            public synchronized void progress(BackupProgress p) {
-                if (p.scanDone() && !totalKnown) {
-                    totalKnown = true;
-                    monitor.begin(name, p.bytesTotal());
-                    reported = 0;
-                }
-                if (p.bytesDone() > reported) {
-                    monitor.worked(p.bytesDone() - reported);
-                    reported = p.bytesDone();
-                }
-                if (p.current() != null) {
-                    monitor.subTask(p.current());
-                }
-            }
-
-            @Override
-            public void warning(String path, String message) {
-                monitor.warn(path + ": " + message);
-            }
-        };
+        BackupListener listener = new MonitorListener(name, monitor);
         try (Repository repo = opener.open()) {
             BackupResult r = FileBackup.backup(repo, options, listener, monitor::isCancelled);
             String summary = String.format("snapshot %s: %d files (%d unchanged), %d bytes, %d bytes new",

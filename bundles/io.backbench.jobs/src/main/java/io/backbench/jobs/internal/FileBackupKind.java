@@ -6,11 +6,10 @@ import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 
-import io.backbench.backup.api.BackupListener;
 import io.backbench.backup.api.BackupOptions;
-import io.backbench.backup.api.BackupProgress;
 import io.backbench.backup.api.BackupResult;
 import io.backbench.backup.api.FileBackup;
+import io.backbench.backup.api.MonitorListener;
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.catalog.api.RunMetrics;
 import io.backbench.jobs.api.ProgressMonitor;
@@ -51,7 +50,7 @@ public final class FileBackupKind implements JobKind {
         long before = Repos.storedBytes(repo);
         String task = "Backing up " + String.join(", ", job.sources());
         monitor.begin(task, -1);
-        BackupResult r = FileBackup.backup(repo, options, new Progress(task, monitor), monitor::isCancelled);
+        BackupResult r = FileBackup.backup(repo, options, new MonitorListener(task, monitor), monitor::isCancelled);
         long after = Repos.storedBytes(repo);
         Repos.refreshSnapshotCache(context.catalog(), job.repository(), repo);
         long files = r.filesNew() + r.filesChanged() + r.filesUnchanged();
@@ -66,39 +65,4 @@ public final class FileBackupKind implements JobKind {
     static List<String> lines(String s) {
         return s.isBlank() ? List.of() : s.lines().map(String::trim).filter(x -> !x.isEmpty()).toList();
     }
-
-    /** Progress in bytes for the Progress view; unreadable files become warnings in the run's log. */
-    private static final class Progress implements BackupListener {
-        private final String task;
-        private final ProgressMonitor monitor;
-        private long reported;
-        private boolean totalKnown;
-
-        Progress(String task, ProgressMonitor monitor) {
-            this.task = task;
-            this.monitor = monitor;
-        }
-
-        @Override
-        public synchronized void progress(BackupProgress p) {
-            if (p.scanDone() && !totalKnown) {
-                totalKnown = true;
-                monitor.begin(task, p.bytesTotal());
-                reported = 0;
-            }
-            if (p.bytesDone() > reported) {
-                monitor.worked(p.bytesDone() - reported);
-                reported = p.bytesDone();
-            }
-            if (p.current() != null) {
-                monitor.subTask(p.current());
-            }
-        }
-
-        @Override
-        public void warning(String path, String message) {
-            monitor.warn(path + ": " + message);
-        }
-    }
-
 }
