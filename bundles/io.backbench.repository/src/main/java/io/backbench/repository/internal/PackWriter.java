@@ -162,26 +162,22 @@ final class PackWriter {
 
     /** Uploads open packs, then writes index files; returns the ids of the index files written. */
     List<Id> flush() throws RepositoryException {
-        Packer d;
-        Packer t;
-        synchronized (lock) {
-            d = data;
-            t = trees;
-            data = null;
-            trees = null;
-        }
-        if (d != null) {
-            upload(d);
-        }
-        if (t != null) {
-            upload(t);
-        }
-        awaitUploads();
+        uploadOpenPacks();
         return writeIndex();
     }
 
     /** Uploads open packs and hands over every uploaded pack not yet indexed; writes no index file. */
     List<IndexCodec.PackEntries> flushPacks() throws RepositoryException {
+        uploadOpenPacks();
+        synchronized (unindexed) {
+            List<IndexCodec.PackEntries> out = new ArrayList<>(unindexed);
+            unindexed.clear();
+            return out;
+        }
+    }
+
+    /** Uploads the packs being filled, on this thread, and waits for the uploads under way. */
+    private void uploadOpenPacks() throws RepositoryException {
         Packer d;
         Packer t;
         synchronized (lock) {
@@ -197,11 +193,6 @@ final class PackWriter {
             upload(t);
         }
         awaitUploads();
-        synchronized (unindexed) {
-            List<IndexCodec.PackEntries> out = new ArrayList<>(unindexed);
-            unindexed.clear();
-            return out;
-        }
     }
 
     private void upload(Packer p) throws RepositoryException {
