@@ -13,15 +13,16 @@ import io.backbench.repository.api.RepositoryException;
 import io.backbench.repository.api.Tree;
 
 /**
- * Loads the parent snapshot's trees a step ahead of the walk, on a thread of its own: after a small
- * change, decrypting and decoding the parent's trees was a quarter of the walking thread's time.
+ * Loads a snapshot's trees a step ahead of a walk, on a thread of its own: after a small change,
+ * decrypting and decoding the parent's trees was a quarter of the backup's walking thread's time,
+ * and a restore's plan loads every tree before it writes anything.
  * When the walk enters a folder it names the subtrees of that folder's subfolders ({@link #ahead});
  * the loader takes the most recently named first (the walk goes depth first, into the first child
  * next). {@link #take} returns a loaded tree, waits for one being loaded, or loads it on the calling
  * thread if the loader has not come to it. Trees the walk never takes (folders deleted since) are
  * kept until {@link #close}.
  */
-final class TreePrefetch implements AutoCloseable {
+public final class TreePrefetch implements AutoCloseable {
     private record Load(Id id, CompletableFuture<Tree> tree) {
     }
 
@@ -31,15 +32,16 @@ final class TreePrefetch implements AutoCloseable {
     private final Thread loader;
     private volatile boolean closed;
 
-    TreePrefetch(Repository repo) {
+    /** @param name the loader thread's name */
+    public TreePrefetch(Repository repo, String name) {
         this.repo = repo;
-        this.loader = new Thread(this::run, "backbench-backup-trees");
+        this.loader = new Thread(this::run, name);
         loader.setDaemon(true);
         loader.start();
     }
 
     /** On the walking thread: these subtrees will be wanted soon, the first one first. */
-    void ahead(List<Id> subtrees) {
+    public void ahead(List<Id> subtrees) {
         for (int i = subtrees.size() - 1; i >= 0; i--) {
             Id id = subtrees.get(i);
             Load l = new Load(id, new CompletableFuture<>());
@@ -50,7 +52,7 @@ final class TreePrefetch implements AutoCloseable {
     }
 
     /** On the walking thread: the tree {@code id}. */
-    Tree take(Id id) throws RepositoryException {
+    public Tree take(Id id) throws RepositoryException {
         Load l = loads.remove(id);
         if (l == null || queue.remove(l)) {
             return repo.loadTree(id); // not named, or the loader has not started on it

@@ -271,7 +271,7 @@ final class TreeWalker implements AutoCloseable {
 
     private TreePrefetch prefetch() {
         if (prefetch == null) {
-            prefetch = new TreePrefetch(repo);
+            prefetch = new TreePrefetch(repo, "backbench-backup-trees");
         }
         return prefetch;
     }

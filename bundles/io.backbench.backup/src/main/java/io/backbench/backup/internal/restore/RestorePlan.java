@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.backbench.backup.internal.backup.TreePrefetch;
 import io.backbench.backup.internal.scan.Glob;
 import io.backbench.backup.internal.scan.RawNames;
 import io.backbench.repository.api.Id;
@@ -30,12 +31,10 @@ final class RestorePlan {
     /** Errors of entries whose names this JVM cannot write (see RawNames). */
     final List<String> unreachable = new ArrayList<>();
 
-    private final Repository repo;
     private final List<Glob> includes;
     private final Path target;
 
-    private RestorePlan(Repository repo, List<Glob> includes, Path target) {
-        this.repo = repo;
+    private RestorePlan(List<Glob> includes, Path target) {
         this.includes = includes;
         this.target = target;
     }
@@ -46,14 +45,24 @@ final class RestorePlan {
             String p = inc.length() > 1 && inc.endsWith("/") ? inc.substring(0, inc.length() - 1) : inc;
             globs.add(Glob.compile(p));
         }
-        RestorePlan plan = new RestorePlan(repo, globs, target);
-        plan.walk(rootTree, "", target, globs.isEmpty());
+        RestorePlan plan = new RestorePlan(globs, target);
+        // the trees are decrypted and decoded a step ahead, on another thread, while this one plans
+        try (TreePrefetch trees = new TreePrefetch(repo, "backbench-restore-trees")) {
+            plan.walk(trees, rootTree, "", target, globs.isEmpty());
+        }
         return plan;
     }
 
     /** Returns whether anything below was selected. */
-    private boolean walk(Id treeId, String path, Path dest, boolean selected) throws RepositoryException {
-        Tree tree = repo.loadTree(treeId);
+    private boolean walk(TreePrefetch trees, Id treeId, String path, Path dest, boolean selected) throws RepositoryException {
+        Tree tree = trees.take(treeId);
+        List<Id> subtrees = new ArrayList<>();
+        for (Node n : tree.nodes()) {
+            if (n.type() == NodeType.DIR && n.subtree() != null) {
+                subtrees.add(n.subtree());
+            }
+        }
+        trees.ahead(subtrees);
         boolean any = false;
         for (Node n : tree.nodes()) {
             String name = n.name();
@@ -73,7 +82,7 @@ final class RestorePlan {
             if (n.type() == NodeType.DIR) {
                 int at = dirs.size();
                 dirs.add(new Item(p, n, d));
-                boolean below = n.subtree() != null && walk(n.subtree(), p, d, sel);
+                boolean below = n.subtree() != null && walk(trees, n.subtree(), p, d, sel);
                 if (sel || below) {
                     any = true;
                 } else {
