@@ -7,6 +7,7 @@ import io.backbench.catalog.api.Catalog;
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.jobs.api.ProgressMonitor;
 import io.backbench.jobs.scheduler.api.JobContext;
+import io.backbench.jobs.scheduler.api.JobRepositories;
 import io.backbench.repository.api.Repository;
 
 /** One run's context; the repository is opened on demand and closed by the runner. Used on the run's worker thread. */
@@ -16,10 +17,10 @@ final class JobContextImpl implements JobContext, AutoCloseable {
     private final RecordingMonitor monitor;
     private final Catalog catalog;
     private final Clock clock;
-    private final RepositoryLocator locator;
-    private RepositoryLocator.Opened opened;
+    private final JobRepositories locator;
+    private JobRepositories.Opened opened;
 
-    JobContextImpl(JobDefinition job, long runId, RecordingMonitor monitor, Catalog catalog, Clock clock, RepositoryLocator locator) {
+    JobContextImpl(JobDefinition job, long runId, RecordingMonitor monitor, Catalog catalog, Clock clock, JobRepositories locator) {
         this.job = job;
         this.runId = runId;
         this.monitor = monitor;

@@ -19,6 +19,7 @@ import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.jobs.api.JobManager;
 import io.backbench.jobs.notify.api.Notifier;
 import io.backbench.jobs.scheduler.api.JobKind;
+import io.backbench.jobs.scheduler.api.JobRepositories;
 import io.backbench.jobs.scheduler.api.JobRunner;
 import io.backbench.jobs.scheduler.api.RunTicket;
 
@@ -45,7 +46,7 @@ public class JobRunnerComponent implements JobRunner {
 
     @Activate
     public JobRunnerComponent(@Reference Catalog catalog, @Reference JobManager jobManager, @Reference ConfiguredTargets targets, Config config) {
-        engine = new RunnerEngine(catalog, jobManager, new RepositoryLocator(targets, System::getenv), Clock.systemUTC(), notifiers,
+        engine = new RunnerEngine(catalog, jobManager, new JobRepositories(targets, System::getenv), Clock.systemUTC(), notifiers,
                 settings(config));
     }
 

@@ -20,6 +20,7 @@ import io.backbench.jobs.api.JobHandle;
 import io.backbench.jobs.api.JobManager;
 import io.backbench.jobs.notify.api.Alert;
 import io.backbench.jobs.scheduler.api.JobKind;
+import io.backbench.jobs.scheduler.api.JobRepositories;
 import io.backbench.jobs.scheduler.api.JobRunner;
 import io.backbench.jobs.scheduler.api.RunTicket;
 import io.backbench.jobs.scheduler.api.Schedule;
@@ -32,7 +33,7 @@ import io.backbench.jobs.scheduler.api.Schedule;
 final class RunnerEngine implements JobRunner {
     private final Catalog catalog;
     private final JobManager jobManager;
-    private final RepositoryLocator locator;
+    private final JobRepositories locator;
     private final Clock clock;
     private final Notifiers notifiers;
     private final Map<String, JobKind> kinds = new ConcurrentHashMap<>();
@@ -43,7 +44,7 @@ final class RunnerEngine implements JobRunner {
     private final List<Ticket> running = new ArrayList<>();
     private final Set<String> busy = new HashSet<>();
 
-    RunnerEngine(Catalog catalog, JobManager jobManager, RepositoryLocator locator, Clock clock, Notifiers notifiers,
+    RunnerEngine(Catalog catalog, JobManager jobManager, JobRepositories locator, Clock clock, Notifiers notifiers,
             RunnerSettings settings) {
         this.catalog = catalog;
         this.jobManager = jobManager;
@@ -78,7 +79,7 @@ final class RunnerEngine implements JobRunner {
         return clock;
     }
 
-    RepositoryLocator locator() {
+    JobRepositories locator() {
         return locator;
     }
 

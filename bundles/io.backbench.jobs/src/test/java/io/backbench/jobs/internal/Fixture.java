@@ -18,6 +18,7 @@ import io.backbench.core.internal.JobManagerComponent;
 import io.backbench.jobs.api.JobManager;
 import io.backbench.jobs.scheduler.api.JobKind;
 import io.backbench.jobs.scheduler.api.JobOptions;
+import io.backbench.jobs.scheduler.api.JobRepositories;
 import io.backbench.repository.api.Repositories;
 import io.backbench.repository.api.RepositoryOptions;
 import io.backbench.target.api.TargetFactory;
@@ -59,7 +60,7 @@ final class Fixture implements AutoCloseable {
         this.passwordFile = dir.resolve("password");
         Files.writeString(passwordFile, new String(PASSWORD) + "\n", StandardCharsets.UTF_8);
         this.targets = new ConfiguredTargetsComponent(dir.resolve("config"), types);
-        this.runner = new RunnerEngine(catalog, jobManager, new RepositoryLocator(targets, k -> null), clock, notifiers, settings);
+        this.runner = new RunnerEngine(catalog, jobManager, new JobRepositories(targets, k -> null), clock, notifiers, settings);
         runner.addKind(new FileBackupKind());
         runner.addKind(new RestoreTestKind());
         runner.addKind(new RetentionKind());

@@ -10,6 +10,7 @@ import io.backbench.backup.api.RestoreResult;
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.jobs.api.Job;
 import io.backbench.jobs.api.ProgressMonitor;
+import io.backbench.jobs.scheduler.api.JobRepositories;
 import io.backbench.repository.api.Id;
 import io.backbench.ui.monitor.internal.RepositoryAccess;
 
@@ -43,7 +44,7 @@ final class RestoreJob implements Job {
     @Override
     public String run(ProgressMonitor monitor) throws Exception {
         monitor.begin("Opening the repository " + job.repository(), -1);
-        try (RepositoryAccess.Opened o = access.open(job)) {
+        try (JobRepositories.Opened o = access.open(job)) {
             RestoreOptions options = RestoreOptions.to(target).withIncludes(paths).withVerify(true);
             RestoreListener listener = new RestoreListener() {
                 private boolean begun;

@@ -26,6 +26,7 @@ import io.backbench.catalog.api.CatalogListener;
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.jobs.api.JobManager;
 import io.backbench.jobs.scheduler.api.JobKind;
+import io.backbench.jobs.scheduler.api.JobRepositories;
 import io.backbench.jobs.scheduler.api.JobRunner;
 import io.backbench.jobs.scheduler.api.RestoreTests;
 import io.backbench.repository.api.Id;
@@ -58,7 +59,7 @@ final class SnapshotsView implements ViewPart {
     private Tree tree;
     private CatalogListener listener;
     /** The repository open for browsing, and whose it is; touched on the worker thread only. */
-    private RepositoryAccess.Opened open;
+    private JobRepositories.Opened open;
     private String openLocation;
 
     /** A repository and the job whose password opens it. */
@@ -240,7 +241,7 @@ final class SnapshotsView implements ViewPart {
     }
 
     private interface TreeIdOf {
-        Id get(RepositoryAccess.Opened open) throws IOException;
+        Id get(JobRepositories.Opened open) throws IOException;
     }
 
     /** The nodes of a folder, opening the repository if needed. Worker thread. */

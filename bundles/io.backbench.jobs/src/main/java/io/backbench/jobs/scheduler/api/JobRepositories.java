@@ -1,4 +1,4 @@
-package io.backbench.jobs.internal;
+package io.backbench.jobs.scheduler.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.core.api.ConfiguredTargets;
-import io.backbench.jobs.scheduler.api.JobOptions;
 import io.backbench.repository.api.Repositories;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.RepositoryOptions;
@@ -18,22 +17,25 @@ import io.backbench.repository.api.WrongPasswordException;
 import io.backbench.target.api.StorageTarget;
 
 /**
- * Opens a job's repository. The location is written as the CLI's {@code -r} takes it and resolved
- * by {@link ConfiguredTargets#open}: a folder path, {@code target:NAME}, {@code TYPE:VALUE} or
- * {@code TYPE:key=value,...}. The password comes from the job's
- * {@code password-file} or {@code password-env} option, else {@code BACKBENCH_PASSWORD}.
+ * Opens (or creates) a job's repository, for the scheduler's runs and the views alike. The location
+ * is written as the CLI's {@code -r} takes it and resolved by {@link ConfiguredTargets#open}: a
+ * folder path, {@code target:NAME}, {@code TYPE:VALUE} or {@code TYPE:key=value,...}. The password
+ * comes from the job's {@link JobOptions#PASSWORD_FILE} option, else from the environment variable
+ * its {@link JobOptions#PASSWORD_ENV} option names, else {@code BACKBENCH_PASSWORD}. Every failure
+ * is an {@link IOException} that says what to set. Blocks: not on a UI thread. Thread-safe.
  */
-final class RepositoryLocator {
+public final class JobRepositories {
     private final ConfiguredTargets targets;
     private final Function<String, String> env;
 
-    RepositoryLocator(ConfiguredTargets targets, Function<String, String> env) {
+    /** @param env the environment ({@code System::getenv}; a map's {@code get} in tests) */
+    public JobRepositories(ConfiguredTargets targets, Function<String, String> env) {
         this.targets = targets;
         this.env = env;
     }
 
     /** An open repository and its target, closed together. */
-    record Opened(Repository repository, StorageTarget target) implements AutoCloseable {
+    public record Opened(Repository repository, StorageTarget target) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             try {
@@ -44,19 +46,32 @@ final class RepositoryLocator {
         }
     }
 
-    Opened open(JobDefinition job) throws IOException {
+    public Opened open(JobDefinition job) throws IOException {
+        return openOrInit(job, false);
+    }
+
+    /** Creates a new repository at the job's location (which must hold none yet). */
+    public void init(JobDefinition job) throws IOException {
+        try (Opened o = openOrInit(job, true)) {
+            // created; nothing else to do
+        }
+    }
+
+    private Opened openOrInit(JobDefinition job, boolean create) throws IOException {
         String location = job.repository();
         if (location.isBlank()) {
-            throw new IOException("job '" + job.name() + "' has no repository; edit the job and set one");
+            throw new IOException("job '" + job.name() + "' has no repository; edit the job and set one (its Target page)");
         }
-        StorageTarget target = targets.open(location);
+        StorageTarget target = targets.open(location, create);
         char[] password = password(job);
         try {
-            return new Opened(Repositories.open(target, password, RepositoryOptions.defaults()), target);
+            Repository r = create ? Repositories.init(target, password, RepositoryOptions.defaults())
+                    : Repositories.open(target, password, RepositoryOptions.defaults());
+            return new Opened(r, target);
         } catch (WrongPasswordException e) {
             target.close();
             throw new IOException("wrong password for the repository " + location + " of job '" + job.name()
-                    + "': check its password-file or password-env option", e);
+                    + "': check its password-file or password-env option (on its Target page)", e);
         } catch (IOException | RuntimeException e) {
             target.close();
             throw e;
@@ -79,8 +94,8 @@ final class RepositoryLocator {
         String var = job.options().getOrDefault(JobOptions.PASSWORD_ENV, "BACKBENCH_PASSWORD");
         String value = env.apply(var);
         if (value == null || value.isEmpty()) {
-            throw new IOException("no password for the repository of job '" + job.name() + "': set its password-file option,"
-                    + " or the environment variable " + var);
+            throw new IOException("no password for the repository of job '" + job.name() + "': set a password file on its"
+                    + " Target page (the job's password-file option), or the environment variable " + var);
         }
         return value.toCharArray();
     }
