@@ -1,5 +1,6 @@
 package io.backbench.target.tape.internal;
 
+import static io.backbench.target.tape.internal.VirtualTapes.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,12 +23,6 @@ import io.backbench.target.api.TargetException;
 class ManualDriveTest {
     @TempDir
     Path dir;
-
-    private static byte[] bytes(int seed, int n) {
-        byte[] b = new byte[n];
-        new SplittableRandom(seed).nextBytes(b);
-        return b;
-    }
 
     private VirtualDrive library() {
         return new VirtualDrive(dir.resolve("library"), 2 << 20, 64 << 10, List.of("A", "B"), false);

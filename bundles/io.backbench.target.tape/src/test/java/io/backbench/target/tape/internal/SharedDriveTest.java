@@ -1,5 +1,7 @@
 package io.backbench.target.tape.internal;
 
+import static io.backbench.target.tape.internal.VirtualTapes.bytes;
+import static io.backbench.target.tape.internal.VirtualTapes.get;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -27,18 +28,6 @@ import io.backbench.target.api.TargetSettings;
 class SharedDriveTest {
     @TempDir
     Path dir;
-
-    private static byte[] bytes(int seed, int n) {
-        byte[] b = new byte[n];
-        new SplittableRandom(seed).nextBytes(b);
-        return b;
-    }
-
-    private static byte[] get(StorageTarget t, String key) throws Exception {
-        try (InputStream in = t.get(key)) {
-            return in.readAllBytes();
-        }
-    }
 
     @Test
     void twoTargetsOnOneLibraryShareOneDriveAndOneCatalog() throws Exception {

@@ -1,5 +1,6 @@
 package io.backbench.target.tape.internal;
 
+import static io.backbench.target.tape.internal.VirtualTapes.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

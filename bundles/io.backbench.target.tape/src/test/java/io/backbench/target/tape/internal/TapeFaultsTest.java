@@ -1,5 +1,7 @@
 package io.backbench.target.tape.internal;
 
+import static io.backbench.target.tape.internal.VirtualTapes.bytes;
+import static io.backbench.target.tape.internal.VirtualTapes.get;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,18 +35,6 @@ import io.backbench.target.tape.api.VolumeOperator;
 class TapeFaultsTest {
     @TempDir
     Path dir;
-
-    private static byte[] bytes(int seed, int n) {
-        byte[] b = new byte[n];
-        new SplittableRandom(seed).nextBytes(b);
-        return b;
-    }
-
-    private static byte[] get(StorageTarget t, String key) throws Exception {
-        try (InputStream in = t.get(key)) {
-            return in.readAllBytes();
-        }
-    }
 
     @Test
     void anObjectLargerThanAVolumeFailsAtOnceAndLeavesEveryCartridgeUntouched() throws Exception {

@@ -1,5 +1,7 @@
 package io.backbench.target.tape.internal;
 
+import static io.backbench.target.tape.internal.VirtualTapes.bytes;
+import static io.backbench.target.tape.internal.VirtualTapes.get;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,18 +30,6 @@ import io.backbench.target.tape.api.VolumeOperator;
 class TapeTargetTest {
     @TempDir
     Path dir;
-
-    private static byte[] bytes(int seed, int n) {
-        byte[] b = new byte[n];
-        new SplittableRandom(seed).nextBytes(b);
-        return b;
-    }
-
-    private static byte[] get(StorageTarget t, String key) throws Exception {
-        try (InputStream in = t.get(key)) {
-            return in.readAllBytes();
-        }
-    }
 
     @Test
     void deletedKeysStayDeletedWhenTheCatalogIsRebuiltFromTheTapes() throws Exception {

@@ -1,6 +1,7 @@
 package io.backbench.target.tape.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -16,6 +18,20 @@ import io.backbench.target.api.TargetSettings;
 
 /** Opens tape targets on a virtual library below a test folder, and runs GNU tar over its tape files. */
 final class VirtualTapes {
+    /** {@code n} bytes that differ by {@code seed} and do not compress. */
+    static byte[] bytes(int seed, int n) {
+        byte[] b = new byte[n];
+        new SplittableRandom(seed).nextBytes(b);
+        return b;
+    }
+
+    /** The whole object {@code key} of {@code t}. */
+    static byte[] get(StorageTarget t, String key) throws Exception {
+        try (InputStream in = t.get(key)) {
+            return in.readAllBytes();
+        }
+    }
+
     final Path library;
     final Path catalog;
     final Map<String, String> settings = new HashMap<>();
