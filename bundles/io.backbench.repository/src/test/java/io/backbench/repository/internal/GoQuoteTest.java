@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.backbench.repository.api.NameBytes;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
 import io.backbench.repository.api.Tree;
@@ -31,11 +32,11 @@ class GoQuoteTest {
     @Test
     void bytesThatAreNotUtf8TravelAsLoneSurrogatesAndQuoteAsHexBytes() {
         byte[] raw = {'b', 'a', 'd', (byte) 0xff, (byte) 0xc3, '!', (byte) 0xed, (byte) 0xa0, (byte) 0x80};
-        String name = GoQuote.decode(raw);
+        String name = NameBytes.decode(raw);
         assertEquals("bad\uDCFF\uDCC3!\uDCED\uDCA0\uDC80", name);
         assertEquals("bad\\xff\\xc3!\\xed\\xa0\\x80", GoQuote.quote(name));
         assertEquals(name, GoQuote.unquote(GoQuote.quote(name)));
-        assertEquals("é😀", GoQuote.decode("é😀".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("é😀", NameBytes.decode("é😀".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -1,10 +1,11 @@
 package io.backbench.backup.internal.scan;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+
+import io.backbench.repository.api.NameBytes;
 
 /**
  * File names as the bytes Linux stores, not as the JDK's strings. The JDK decodes a name with
@@ -78,7 +79,7 @@ public final class RawNames {
             String s = file.toString();
             return s.indexOf('\ufffd') >= 0 ? null : s; // (a real U+FFFD in a name is refused too: cannot tell)
         }
-        return decode(bytes(file));
+        return NameBytes.decode(bytes(file));
     }
 
     /** {@code dir/name} with the exact bytes of {@code name}; throws if that cannot be made in this JVM. */
@@ -90,7 +91,7 @@ public final class RawNames {
             throw new IllegalStateException("the name is not valid UTF-8 and " + UNAVAILABLE);
         }
         try {
-            return dir.resolve((Path) NEW_PATH.newInstance(dir.getFileSystem(), encode(name)));
+            return dir.resolve((Path) NEW_PATH.newInstance(dir.getFileSystem(), NameBytes.encode(name)));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot make a path of a name that is not valid UTF-8: " + e, e);
         }
@@ -103,7 +104,7 @@ public final class RawNames {
         }
         byte[] b = bytes(p);
         if (UTF8_JNU) {
-            return !hasRawBytes(decode(b));
+            return !hasRawBytes(NameBytes.decode(b));
         }
         for (byte x : b) {
             if (x < 0) {
@@ -130,75 +131,5 @@ public final class RawNames {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read the bytes of a file name: " + e, e);
         }
-    }
-
-    /** UTF-8 as Go reads it; a byte that starts no valid sequence becomes U+DC00 + byte. */
-    public static String decode(byte[] b) {
-        StringBuilder sb = new StringBuilder(b.length);
-        int i = 0;
-        while (i < b.length) {
-            int b0 = b[i] & 0xff;
-            int n = b0 < 0x80 ? 1 : b0 >= 0xc2 && b0 <= 0xdf ? 2 : b0 >= 0xe0 && b0 <= 0xef ? 3 : b0 >= 0xf0 && b0 <= 0xf4 ? 4 : 0;
-            if (n == 1) {
-                sb.append((char) b0);
-                i++;
-            } else if (n == 0 || i + n > b.length || !validSequence(b, i, n)) {
-                sb.append((char) (0xdc00 + b0));
-                i++;
-            } else {
-                int cp = b0 & (0xff >> (n + 1));
-                for (int k = 1; k < n; k++) {
-                    cp = cp << 6 | (b[i + k] & 0x3f);
-                }
-                sb.appendCodePoint(cp);
-                i += n;
-            }
-        }
-        return sb.toString();
-    }
-
-    private static boolean validSequence(byte[] b, int i, int n) {
-        int b0 = b[i] & 0xff;
-        int b1 = b[i + 1] & 0xff;
-        // the second byte's range rules out overlong forms, surrogates and code points above U+10FFFF
-        int lo = b0 == 0xe0 ? 0xa0 : b0 == 0xf0 ? 0x90 : 0x80;
-        int hi = b0 == 0xed ? 0x9f : b0 == 0xf4 ? 0x8f : 0xbf;
-        if (b1 < lo || b1 > hi) {
-            return false;
-        }
-        for (int k = 2; k < n; k++) {
-            int c = b[i + k] & 0xff;
-            if (c < 0x80 || c > 0xbf) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The bytes of a name in the repository's form. */
-    public static byte[] encode(String name) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(name.length() + 8);
-        for (int i = 0; i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp >= 0xdc80 && cp <= 0xdcff) {
-                out.write(cp - 0xdc00);
-            } else if (cp < 0x80) {
-                out.write(cp);
-            } else if (cp < 0x800) {
-                out.write(0xc0 | cp >> 6);
-                out.write(0x80 | cp & 0x3f);
-            } else if (cp < 0x10000) {
-                out.write(0xe0 | cp >> 12);
-                out.write(0x80 | cp >> 6 & 0x3f);
-                out.write(0x80 | cp & 0x3f);
-            } else {
-                out.write(0xf0 | cp >> 18);
-                out.write(0x80 | cp >> 12 & 0x3f);
-                out.write(0x80 | cp >> 6 & 0x3f);
-                out.write(0x80 | cp & 0x3f);
-            }
-        }
-        return out.toByteArray();
     }
 }
