@@ -17,6 +17,7 @@ import io.backbench.catalog.api.Run;
 import io.backbench.catalog.api.RunFilter;
 import io.backbench.catalog.api.RunQuery;
 import io.backbench.catalog.api.RunStatus;
+import io.backbench.cli.api.Args;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
@@ -63,14 +64,16 @@ public final class HistoryCommand implements Command {
         int limit;
         RunFilter filter = RunFilter.ALL;
         try {
-            a = new Args(args, Set.of("--job", "--status", "--limit"), Set.of());
+            a = Args.parse(args, Set.of("--job", "--status", "--limit"), Set.of());
             limit = a.value("--limit") == null ? 20 : Integer.parseInt(a.value("--limit"));
-            if (!a.positional.isEmpty()) {
+            if (!a.positional().isEmpty()) {
                 return ctx.usageError("'history' takes no arguments");
             }
             if (a.value("--status") != null) {
                 filter = filter.withStatuses(Set.of(RunStatus.ofCode(a.value("--status"))));
             }
+        } catch (Args.UsageException e) {
+            return ctx.usageError(e.getMessage());
         } catch (NumberFormatException e) {
             return ctx.usageError("--limit wants a number");
         } catch (IllegalArgumentException e) {

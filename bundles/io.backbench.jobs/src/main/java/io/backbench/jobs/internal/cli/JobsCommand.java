@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.backbench.catalog.api.Catalog;
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.catalog.api.Run;
+import io.backbench.cli.api.Args;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
@@ -101,19 +102,19 @@ public final class JobsCommand implements Command {
         List<String> rest = args.subList(1, args.size());
         try {
             return switch (args.get(0)) {
-                case "list" -> list(new Args(rest, Set.of(), Set.of()), ctx);
-                case "add" -> add(new Args(rest, ADD_VALUES, Set.of("--disabled")), ctx);
-                case "run" -> runJob(new Args(rest, Set.of(), Set.of()), ctx);
-                case "remove" -> remove(new Args(rest, Set.of(), Set.of()), ctx);
+                case "list" -> list(Args.parse(rest, Set.of(), Set.of()), ctx);
+                case "add" -> add(Args.parse(rest, ADD_VALUES, Set.of("--disabled")), ctx);
+                case "run" -> runJob(Args.parse(rest, Set.of(), Set.of()), ctx);
+                case "remove" -> remove(Args.parse(rest, Set.of(), Set.of()), ctx);
                 default -> ctx.usageError("unknown sub-command 'jobs " + args.get(0) + "': use list, add, run or remove");
             };
-        } catch (IllegalArgumentException e) {
+        } catch (Args.UsageException | IllegalArgumentException e) {
             return ctx.usageError(e.getMessage());
         }
     }
 
     private int list(Args a, CommandContext ctx) {
-        if (!a.positional.isEmpty()) {
+        if (!a.positional().isEmpty()) {
             return ctx.usageError("'jobs list' takes no arguments");
         }
         List<JobDefinition> jobs = catalog.jobs();
@@ -143,7 +144,7 @@ public final class JobsCommand implements Command {
     }
 
     private int add(Args a, CommandContext ctx) {
-        if (a.positional.size() != 1) {
+        if (a.positional().size() != 1) {
             return ctx.usageError("'jobs add' takes one NAME");
         }
         String kind = a.value("--kind");
@@ -151,10 +152,10 @@ public final class JobsCommand implements Command {
         if (kind == null || repo == null) {
             return ctx.usageError("'jobs add' needs --kind and --repo");
         }
-        if (catalog.jobByName(a.positional.get(0)).isPresent()) {
-            return ctx.failure("there is already a job named '" + a.positional.get(0) + "'; remove it first or choose another name");
+        if (catalog.jobByName(a.positional().get(0)).isPresent()) {
+            return ctx.failure("there is already a job named '" + a.positional().get(0) + "'; remove it first or choose another name");
         }
-        JobDefinition j = JobDefinition.of(a.positional.get(0), kind, repo, a.all("--source"))
+        JobDefinition j = JobDefinition.of(a.positional().get(0), kind, repo, a.all("--source"))
                 .withSchedule(Optional.ofNullable(a.value("--schedule")).orElse(""))
                 .withRetention(Optional.ofNullable(a.value("--retention")).orElse(""))
                 .withObjectives(a.value("--rpo") == null ? null : Durations.parse(a.value("--rpo")),
@@ -185,12 +186,12 @@ public final class JobsCommand implements Command {
     }
 
     private int runJob(Args a, CommandContext ctx) {
-        if (a.positional.size() != 1) {
+        if (a.positional().size() != 1) {
             return ctx.usageError("'jobs run' takes one NAME");
         }
-        Optional<JobDefinition> job = catalog.jobByName(a.positional.get(0));
+        Optional<JobDefinition> job = catalog.jobByName(a.positional().get(0));
         if (job.isEmpty()) {
-            return ctx.failure("no job '" + a.positional.get(0) + "'; 'backbench jobs list' shows the jobs");
+            return ctx.failure("no job '" + a.positional().get(0) + "'; 'backbench jobs list' shows the jobs");
         }
         Run run;
         try {
@@ -215,12 +216,12 @@ public final class JobsCommand implements Command {
     }
 
     private int remove(Args a, CommandContext ctx) {
-        if (a.positional.size() != 1) {
+        if (a.positional().size() != 1) {
             return ctx.usageError("'jobs remove' takes one NAME");
         }
-        Optional<JobDefinition> j = catalog.jobByName(a.positional.get(0));
+        Optional<JobDefinition> j = catalog.jobByName(a.positional().get(0));
         if (j.isEmpty()) {
-            return ctx.failure("no job '" + a.positional.get(0) + "'; 'backbench jobs list' shows the jobs");
+            return ctx.failure("no job '" + a.positional().get(0) + "'; 'backbench jobs list' shows the jobs");
         }
         catalog.deleteJob(j.get().id());
         ctx.out().println("removed job '" + j.get().name() + "' (its runs stay in the history)");

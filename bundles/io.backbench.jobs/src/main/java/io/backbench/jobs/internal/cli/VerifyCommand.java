@@ -16,6 +16,7 @@ import io.backbench.catalog.api.Catalog;
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.catalog.api.Run;
 import io.backbench.catalog.api.Verification;
+import io.backbench.cli.api.Args;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
@@ -79,14 +80,16 @@ public final class VerifyCommand implements Command {
         Args a;
         double sample;
         try {
-            a = new Args(args, Set.of("--job", "--sample"), Set.of());
+            a = Args.parse(args, Set.of("--job", "--sample"), Set.of());
             sample = a.value("--sample") == null ? 100 : Double.parseDouble(a.value("--sample").replace("%", ""));
+        } catch (Args.UsageException e) {
+            return ctx.usageError(e.getMessage());
         } catch (NumberFormatException e) {
             return ctx.usageError("--sample wants a percentage, e.g. 10");
         } catch (IllegalArgumentException e) {
             return ctx.usageError(e.getMessage());
         }
-        if (a.positional.size() != 1 || a.value("--job") == null) {
+        if (a.positional().size() != 1 || a.value("--job") == null) {
             return ctx.usageError("'verify' takes one SNAPSHOT and --job NAME");
         }
         JobDefinition job = catalog.jobByName(a.value("--job")).orElse(null);
@@ -95,7 +98,7 @@ public final class VerifyCommand implements Command {
         }
         Run run;
         try {
-            run = runner.get().submit(RestoreTests.of(job, a.positional.get(0), sample)).completion().toCompletableFuture().get();
+            run = runner.get().submit(RestoreTests.of(job, a.positional().get(0), sample)).completion().toCompletableFuture().get();
         } catch (IllegalArgumentException e) {
             return ctx.usageError(e.getMessage());
         } catch (InterruptedException e) {
