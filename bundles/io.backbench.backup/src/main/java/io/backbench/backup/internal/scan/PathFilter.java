@@ -79,7 +79,9 @@ public final class PathFilter {
      * source it belongs to.
      */
     public boolean keep(FsEntry e, long rootDev) {
-        List<String> comps = Glob.components(e.path().toString());
+        // (the path's components only when a pattern needs them: the walk and the progress scan ask
+        // for every entry of the tree)
+        List<String> comps = excludes.isEmpty() && includes.isEmpty() ? List.of() : Glob.components(e.path().toString());
         for (Glob g : excludes) {
             if (g.matches(comps)) {
                 return false;
