@@ -14,6 +14,7 @@ import java.util.List;
  * a crash leaves only unreferenced data that a later session's blobs may reuse once indexed. While
  * saving, finished packs are indexed every few packs (4 at first, more as the session grows) without
  * finishing open ones, so a killed session's uploads are mostly known to the next session.
+ * {@code saveBlob} copies what it keeps: the caller may reuse its array as soon as the call returns.
  *
  * <h2>Threads</h2>
  * {@code saveBlob}, {@code loadBlob}, {@code hasBlob} and the tree methods may be called from many
