@@ -52,12 +52,24 @@ final class PackWriter {
      */
     private final ArrayDeque<byte[]> freeBuffers = new ArrayDeque<>();
 
+    /** What to do after a background upload: the repository may write an index file for the finished packs. */
+    interface AfterUpload {
+        void run() throws RepositoryException;
+    }
+
+    private final AfterUpload afterUpload;
+
     PackWriter(Store store, CryptoKey key, int version, int packSize, MasterIndex index) {
+        this(store, key, version, packSize, index, () -> { });
+    }
+
+    PackWriter(Store store, CryptoKey key, int version, int packSize, MasterIndex index, AfterUpload afterUpload) {
         this.store = store;
         this.key = key;
         this.version = version;
         this.packSize = packSize;
         this.index = index;
+        this.afterUpload = afterUpload;
     }
 
     /**
@@ -118,6 +130,9 @@ final class PackWriter {
             uploader.execute(() -> {
                 try {
                     upload(p);
+                    // (on this thread too: a writer that stops adding, or dies, must not leave the
+                    // last finished packs unindexed until its flush)
+                    afterUpload.run();
                 } catch (RepositoryException | RuntimeException e) {
                     uploadFailure.compareAndSet(null, e);
                 } finally {

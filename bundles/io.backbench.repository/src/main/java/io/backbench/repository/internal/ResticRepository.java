@@ -1,8 +1,11 @@
 package io.backbench.repository.internal;
 
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +39,10 @@ public final class ResticRepository implements Repository {
     private final MasterIndex index = new MasterIndex();
     private final PackWriter packs;
     private final BlobCodec blobs;
-    private final ThreadLocal<RawBuffer> rawBuffers = ThreadLocal.withInitial(RawBuffer::new);
+    /** Pack-range arrays of {@link #loadBlobs} for reuse; guarded by itself. */
+    private final ArrayDeque<byte[]> rawBuffers = new ArrayDeque<>();
+    /** As many as a restore has threads reading packs at once (two per processor, plus one). */
+    private static final int RAW_BUFFERS_KEPT = 2 * Runtime.getRuntime().availableProcessors() + 1;
     private final Locker locker;
     private final Set<RepositoryLock> heldLocks = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean indexing = new java.util.concurrent.atomic.AtomicBoolean();
@@ -49,7 +55,7 @@ public final class ResticRepository implements Repository {
         this.keyId = keyId;
         this.config = config;
         this.options = options;
-        this.packs = new PackWriter(store, master, config.version(), options.packSize(), index);
+        this.packs = new PackWriter(store, master, config.version(), options.packSize(), index, this::indexFinishedPacks);
         this.blobs = new BlobCodec(master, config.version(), options.compression());
         this.locker = new Locker(store, master, config.version());
     }
@@ -154,7 +160,8 @@ public final class ResticRepository implements Repository {
      * So that a killed session's packs are reused by the next one, an index file is written for the
      * finished packs once 4 of them wait, then once half as many as indexed so far wait (at most
      * 256): a crash loses at most a third of the work, and a big backup writes few index files.
-     * Open packs stay open. Runs on the saving thread; one at a time, the others go on.
+     * Open packs stay open. Runs on a saving thread after each blob and on an uploader thread after
+     * each pack; one at a time, the others go on.
      */
     private void indexFinishedPacks() throws RepositoryException {
         int waiting = packs.unindexedPacks();
@@ -218,15 +225,37 @@ public final class ResticRepository implements Repository {
         if (to - from > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("the blobs span more than 2 GiB of pack " + pack.shortHex());
         }
-        RawBuffer held = rawBuffers.get();
-        boolean reuse = !held.busy; // (a receiver may load blobs itself, inside this call)
-        byte[] raw = reuse ? held.take((int) (to - from)) : new byte[(int) (to - from)];
+        byte[] raw = takeRaw((int) (to - from));
         try {
             store.readInto(Store.packKey(pack), from, (int) (to - from), raw);
             deliver(sorted, from, raw, checkIds, receiver);
         } finally {
-            if (reuse) {
-                held.busy = false;
+            giveRaw(raw);
+        }
+    }
+
+    /**
+     * An array for a pack range of {@link #loadBlobs} (about 16 MiB): the blobs are only lent out of
+     * it, so it serves the next call once this one is done. A few are kept, with this repository (a
+     * receiver that loads blobs inside the call gets another one).
+     */
+    private byte[] takeRaw(int size) {
+        synchronized (rawBuffers) {
+            for (Iterator<byte[]> it = rawBuffers.iterator(); it.hasNext(); ) {
+                byte[] b = it.next();
+                if (b.length >= size) {
+                    it.remove();
+                    return b;
+                }
+            }
+        }
+        return new byte[Math.max(size, 1 << 20)];
+    }
+
+    private void giveRaw(byte[] b) {
+        synchronized (rawBuffers) {
+            if (rawBuffers.size() < RAW_BUFFERS_KEPT) {
+                rawBuffers.push(b);
             }
         }
     }
@@ -246,7 +275,7 @@ public final class ResticRepository implements Repository {
             try {
                 plain = blobs.openLent(b, raw, (int) (b.offset() - from), b.length(), checkIds);
                 if (same - i > 1) {
-                    plain = new BlobCodec.Lent(java.util.Arrays.copyOfRange(plain.data(), plain.offset(), plain.offset() + plain.length()),
+                    plain = new BlobCodec.Lent(Arrays.copyOfRange(plain.data(), plain.offset(), plain.offset() + plain.length()),
                             0, plain.length());
                 }
             } catch (RepositoryException e) {
@@ -258,23 +287,6 @@ public final class ResticRepository implements Repository {
             for (; i < same; i++) {
                 receiver.acceptLent(sorted.get(i), plain.data(), plain.offset(), plain.length());
             }
-        }
-    }
-
-    /**
-     * A thread's array for {@link #loadBlobs}' pack ranges (a pack's worth, about 16 MiB): the blobs
-     * are only lent out of it, so it serves the thread's next call. Busy while a call uses it.
-     */
-    private static final class RawBuffer {
-        private byte[] bytes;
-        private boolean busy;
-
-        byte[] take(int size) {
-            if (bytes == null || bytes.length < size) {
-                bytes = new byte[Math.max(size, 1 << 20)];
-            }
-            busy = true;
-            return bytes;
         }
     }
 

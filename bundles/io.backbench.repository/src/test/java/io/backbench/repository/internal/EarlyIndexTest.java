@@ -39,6 +39,12 @@ class EarlyIndexTest {
             rnd.nextBytes(b);
             saved.add(writer.saveBlob(BlobType.DATA, b, 0, b.length));
         }
+        // packs are uploaded, and then indexed, by background threads: wait for them (a dead session
+        // would have had that long too), at most a minute
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while ((files("data") < 4 || files("index") < 1) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
         assertEquals(4, files("data"), "four finished packs uploaded, the fifth still open");
         assertEquals(1, files("index"), "an index file for the four finished packs, written before any flush");
         // the writer is abandoned here as a killed process would be: no flush, no close
