@@ -289,13 +289,21 @@ $table
 Targets (issue 4), as ratios within one run: image time at most 0.7 x partclone + zstd, image size at
 most 1.02 x partclone + zstd, restore time at most 0.6 x partclone's restore.
 
-Where the time goes (JFR profiles of the same commands, 2026-11-27):
+Where the time goes (perf and JFR profiles of the same commands, \`-Xlog:gc\`, 2026-11-27):
 - Before any work a Backbench command starts the JVM and the Felix framework and derives the
   repository key (scrypt N=32768, r=8, as restic): about 1 s of CPU for \`backbench version\` on this
   machine. partclone and zstd start in milliseconds. Round 3 (2026-11-27): scrypt is our own code
   (0.18-0.22 s of CPU for the first call, BouncyCastle's took 0.35-0.45 s), and the image commands
   get the launcher's compiler directives (C2 only for hashing, ciphers, MAC, packing and the imaging
-  workers): image create 9.7-11.4 -> 8.5-9.1 CPU s on a machine with a load of 13-15.
+  workers): image create 9.7-11.4 -> 8.5-9.1 CPU s on a machine with a load of 13-15. Round 4: the
+  layout analysis (tables, superblocks, bitmaps: about 0.1 s) runs while the repository lock is
+  taken (a lock waits 200 ms between writing its file and checking again, as restic's does; nothing
+  is written to the repository before it is held): from opening the source to the first chunk read
+  450-520 -> 350-430 ms (under strace). Before the first chunk there remain the JVM and Felix (\`backbench version\`:
+  0.6-0.7 s, 0.9 CPU s, mostly interpreting and C1-compiling the framework's start), scrypt (0.2 s)
+  and the lock (about 0.1 s to write its file, the 200 ms wait, the check); after the last chunk the
+  snapshot (under 0.05 s: packs, index, snapshot, each fsynced) and the framework's stop with the
+  removal of its storage folder (about 0.15 s).
 - Imaging is CPU-bound: zstd level 3 of the ~790 MiB of non-zero 2 MiB chunks is most of it (about
   3.7 s of one core, the same work as the peers' \`zstd -3\`), then SHA-256 of every chunk (0.7 s),
   Poly1305 and AES-CTR of the compressed bytes (0.3 s). Used blocks are read with O_DIRECT by two
@@ -305,10 +313,26 @@ Where the time goes (JFR profiles of the same commands, 2026-11-27):
   other work left the processors idle: 16-21 s against 4.7-5.1 s with five workers, beside
   partclone + zstd at 6-14 s, load 5-10. Full packs are uploaded (written and fsynced) by two
   uploader threads, so no worker waits for the target. What remains serial is the start-up above
-  and the snapshot at the end.
-- Restore fetches, decrypts and decompresses chunks on a pool (two loaders per processor plus one),
-  each writing its chunk with positional O_DIRECT writes (any order, no ordering thread), only the
-  non-zero 4 KiB runs on a new file (holes elsewhere), and syncs once at the end. Each chunk's
+  and the snapshot at the end. Round 4, workers measured again (quiet disk, load 3-4): 3, 4, 5 and 7
+  took 7.3, 7.3, 7.5 and 8.3 CPU s, 4.3-4.6 s wall (7: 4.8 and 7.7 s): more workers cost a little CPU (more
+  chunks in flight while the JIT warms up, more buffers in the caches), but five stay: the reads are
+  synchronous (a single O_DIRECT reader of 2 MiB requests gets 1.6 GB/s here, buffered reads
+  0.4 GB/s), and on a shared disk three left the processors idle (above).
+- Memory (round 4): the repository now seals blobs into per-thread buffers and fills reused pack
+  arrays, and each worker reads into one chunk buffer of its own: image create 11 young collections
+  (0.14 s of pauses, most GCLocker-initiated by zstd-jni's critical sections, peak 470-550 MiB, 11%
+  of the CPU in the kernel's clear_page for fresh heap pages) -> 2 (0.06-0.12 s, 250-300 MiB,
+  clear_page 0.06%); CPU within the noise (7.4-8.5 s at a load of 3-5). Measured for the image commands and
+  not taken: -Xmn24m (5 collections, no CPU gain), transparent huge pages (longer pauses),
+  -XX:TieredStopAtLevel=1 (17.8 CPU s: SHA-256, AES and Poly1305 need C2), CompileThresholdScaling=3
+  and scrypt in C2 (no change); for restore -Xmn24m (65 collections) and -Xmn200m (no gain).
+- Restore groups the chunks by pack, four at a time, and loads each group on a pool (two loaders per
+  processor plus one) with one read of its pack range; the repository decrypts in place and
+  decompresses into per-thread buffers it lends (round 4: no array per chunk, 13 young collections
+  -> 1-2, restore 4.3-4.6 -> 4.0-4.2 CPU s at a load of 3-4; peak memory 230-250 -> 290-310 MiB,
+  the loaders' own buffers). Each loader writes its chunks with
+  positional O_DIRECT writes (any order, no ordering thread), only the non-zero 4 KiB runs on a new
+  file (holes elsewhere), and the target is synced once at the end. Each chunk's
   Poly1305 MAC is checked, which proves it is what a holder of the key stored, so a damaged or
   altered chunk still fails the restore; its SHA-256 is no longer computed again by default (it cost
   as much CPU as the decryption and the MAC together): only a chunk stored under a wrong id by a
@@ -320,6 +344,13 @@ Where the time goes (JFR profiles of the same commands, 2026-11-27):
 - \`--changed-only\` rereads only the inode tables, journal, directories and chunks with changed
   files (about 240 MiB of the 872 MiB in use here), so a next image of an unchanged disk takes
   seconds; partclone has no incremental mode.
+- Still over the image-time target (round 4: 0.86-0.88 x in the run above, 0.75-0.85 x in quiet
+  runs earlier the same day): about 1.2 s of Backbench's 4.6-5.3 s is fixed (JVM and Felix 0.6-0.7 s,
+  scrypt 0.2 s, the lock 0.3 s, the end 0.2 s) and the rest is 7-8 CPU s on two cores (zstd 3.7 s,
+  hashing and ciphers about 1.5 s, the JIT's compilers 0.7 s). 0.7 x partclone's 6 s is 4.2 s: the
+  framework's start (interpreting and C1-compiling it is most of \`backbench version\`'s 0.9 CPU s;
+  every command also copies the 41 MB of bundle jars, the S3 SDK's unpacked, into a fresh framework
+  storage and deletes them at exit) is where most of the rest is.
 <!-- imaging:end -->
 EOF
 )"

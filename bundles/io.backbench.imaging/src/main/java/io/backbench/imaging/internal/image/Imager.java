@@ -26,9 +26,9 @@ import io.backbench.repository.api.StoredSnapshot;
 import io.backbench.repository.api.Tree;
 
 /**
- * Takes one image: analyses the source's layout, stores its chunks, then the metadata file, the tree
- * and the snapshot (so a crash leaves only unreferenced chunks). Runs on the caller's thread under a
- * shared repository lock.
+ * Takes one image: analyses the source's layout (while the shared repository lock is being taken,
+ * see {@link PendingLock}), then under that lock stores its chunks, the metadata file, the tree and
+ * the snapshot (so a crash leaves only unreferenced chunks). Runs on the caller's thread.
  */
 public final class Imager {
     private final Repository repo;
@@ -47,9 +47,16 @@ public final class Imager {
     public ImageResult image(BlockSource source, String name, String sourceDevice, ImageOptions options, List<String> warnings)
             throws IOException {
         Instant start = Instant.now();
-        try (RepositoryLock lock = repo.lock(false)) {
+        PendingLock pending = PendingLock.start(repo);
+        DiskLayout layout;
+        try {
             progress.update("analyse", 0, source.size());
-            DiskLayout layout = DiskLayout.analyse(source, options.readAll());
+            layout = DiskLayout.analyse(source, options.readAll());
+        } catch (IOException | RuntimeException | Error e) {
+            pending.abandon(e);
+            throw e;
+        }
+        try (RepositoryLock lock = pending.await()) {
             List<String> allWarnings = new ArrayList<>(warnings);
             allWarnings.addAll(layout.warnings());
             for (String w : layout.warnings()) {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,17 +30,21 @@ import io.backbench.imaging.internal.image.ImageMetadata;
 import io.backbench.imaging.internal.image.ImageStore;
 import io.backbench.imaging.internal.image.ZeroChunkIds;
 import io.backbench.imaging.internal.map.Extents;
+import io.backbench.repository.api.BlobIndex;
 import io.backbench.repository.api.BlobType;
 import io.backbench.repository.api.Id;
+import io.backbench.repository.api.PackedBlob;
 import io.backbench.repository.api.Repository;
 
 /**
- * Writes an image to a device or file. Loader threads (two per processor plus one) fetch, decrypt
- * (checking the MAC), decompress (and on request hash) each chunk, then write it with positional writes (any order; aligned runs
- * bypass the page cache, see {@link TargetWriter}); the calling thread hands out chunks in order and
- * waits. A new file is created sparse: only non-zero 4 KiB blocks are written, merged into runs. On a larger
- * target a GPT's backup structures are moved to the new end last, so an interrupted restore never
- * looks like a complete disk.
+ * Writes an image to a device or file. The calling thread groups the chunks by pack, a few at a
+ * time ({@link PackLoad}), and hands the groups to loader threads (two per processor plus one), which
+ * read each group's pack range once, decrypt (checking the MAC), decompress (and on request hash) its
+ * chunks into the repository's per-thread buffers, and write them with positional writes (any order;
+ * aligned runs bypass the page cache, see {@link TargetWriter}): no array per chunk. A new file is
+ * created sparse: only non-zero 4 KiB blocks are written, merged into runs. On a larger target a
+ * GPT's backup structures are moved to the new end last, so an interrupted restore never looks like
+ * a complete disk.
  */
 public final class Restorer {
     private static final int SPARSE_BLOCK = 4096;
@@ -119,6 +125,9 @@ public final class Restorer {
         Extents used = m.used();
         Id zeroFull = ZeroChunkIds.of(m.chunkSize());
         Id zeroLast = ZeroChunkIds.of((int) (m.size() - (long) (ids.size() - 1) * m.chunkSize()));
+        BlobIndex index = repo.index();
+        Map<Id, PackLoad> filling = new HashMap<>(); // by pack
+        ChunkWriter out = new ChunkWriter(ch, fresh, unused, used, m, written);
         try {
             for (int c = 0; c < ids.size(); c++) {
                 if (progress.cancelled()) {
@@ -133,32 +142,24 @@ public final class Restorer {
                     // a zero chunk: nothing to write on a new file; else zeros where needed
                     if (!fresh) {
                         Extents where = unused == UnusedBlocks.ZERO ? Extents.of(from, len) : used.clip(from, from + len);
-                        writeRanges(ch, zeros, from, where, written);
+                        writeRanges(ch, zeros, 0, from, where, written);
                     }
                     continue;
                 }
-                inFlight.acquire();
-                loaders.execute(() -> {
-                    try {
-                        // authenticated by its MAC; the SHA-256 again only if asked (see RestoreOptions)
-                        byte[] data = repo.loadBlob(BlobType.DATA, id, checkChunks);
-                        if (data.length != len) {
-                            throw new ImagingException("the chunk at byte " + from + " is " + data.length + " bytes, not " + len
-                                    + "; the image is damaged");
-                        }
-                        if (fresh) {
-                            writeSparse(ch, data, from, written);
-                        } else if (unused == UnusedBlocks.ZERO) {
-                            writeRanges(ch, data, from, Extents.of(from, len), written);
-                        } else {
-                            writeRanges(ch, data, from, used.clip(from, from + len), written);
-                        }
-                    } catch (Throwable t) {
-                        failure.compareAndSet(null, t);
-                    } finally {
-                        inFlight.release();
-                    }
-                });
+                PackedBlob blob = index.lookup(BlobType.DATA, id).orElse(null);
+                if (blob == null) {
+                    throw new ImagingException("restoring failed: the chunk at byte " + from + " (" + id.shortHex()
+                            + ") is not in the index of " + repo.describe() + "; the target is incomplete. Run 'backbench check'");
+                }
+                PackLoad load = filling.computeIfAbsent(blob.pack(), p -> new PackLoad());
+                if (load.add(blob, from)) {
+                    filling.remove(blob.pack());
+                    submit(load, loaders, inFlight, failure, checkChunks, out);
+                }
+            }
+            for (PackLoad load : filling.values()) {
+                rethrow(failure.get());
+                submit(load, loaders, inFlight, failure, checkChunks, out);
             }
             loaders.shutdown();
             loaders.awaitTermination(7, TimeUnit.DAYS);
@@ -172,26 +173,78 @@ public final class Restorer {
         }
     }
 
-    /** Writes the parts of {@code data} (which starts at device byte {@code base}) that lie in {@code where}. */
-    private static void writeRanges(TargetWriter ch, byte[] data, long base, Extents where, AtomicLong written) throws IOException {
+    /**
+     * Loads a group on a loader thread and writes each chunk wherever it occurs; waits while two
+     * groups per loader are already queued or loading.
+     */
+    private void submit(PackLoad load, ExecutorService loaders, Semaphore inFlight, AtomicReference<Throwable> failure,
+            boolean checkChunks, ChunkWriter out) throws InterruptedException {
+        inFlight.acquire();
+        loaders.execute(() -> {
+            try {
+                // authenticated by its MAC; the SHA-256 again only if asked (see RestoreOptions)
+                repo.loadBlobs(load.blobs(), checkChunks, new Repository.BlobReceiver() {
+                    @Override
+                    public void accept(PackedBlob blob, byte[] plaintext) throws IOException {
+                        acceptLent(blob, plaintext, 0, plaintext.length);
+                    }
+
+                    @Override
+                    public void acceptLent(PackedBlob blob, byte[] data, int offset, int length) throws IOException {
+                        for (long position : load.positions(blob)) {
+                            out.write(data, offset, length, position);
+                        }
+                    }
+                });
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    /** Writes a chunk's plaintext at its place: sparse on a new file, else all of it or its used ranges. Any thread. */
+    private record ChunkWriter(TargetWriter ch, boolean fresh, UnusedBlocks unused, Extents used, ImageMetadata m, AtomicLong written) {
+        void write(byte[] data, int off, int length, long from) throws IOException {
+            int len = (int) Math.min(m.chunkSize(), m.size() - from);
+            if (length != len) {
+                throw new ImagingException("the chunk at byte " + from + " is " + length + " bytes, not " + len + "; the image is damaged");
+            }
+            if (fresh) {
+                writeSparse(ch, data, off, len, from, written);
+            } else if (unused == UnusedBlocks.ZERO) {
+                writeRanges(ch, data, off, from, Extents.of(from, len), written);
+            } else {
+                writeRanges(ch, data, off, from, used.clip(from, from + len), written);
+            }
+        }
+    }
+
+    /**
+     * Writes the parts of the chunk {@code data[off..)} (which starts at device byte {@code base})
+     * that lie in {@code where}.
+     */
+    private static void writeRanges(TargetWriter ch, byte[] data, int off, long base, Extents where, AtomicLong written)
+            throws IOException {
         for (int i = 0; i < where.count(); i++) {
-            int off = (int) (where.start(i) - base);
+            int at = off + (int) (where.start(i) - base);
             int len = (int) (where.end(i) - where.start(i));
-            ch.write(where.start(i), data, off, len);
+            ch.write(where.start(i), data, at, len);
             written.addAndGet(len);
         }
     }
 
-    /** Writes only the non-zero 4 KiB blocks of {@code data}, merged into runs, so a new file stays sparse. */
-    private static void writeSparse(TargetWriter ch, byte[] data, long base, AtomicLong written) throws IOException {
+    /** Writes only the non-zero 4 KiB blocks of {@code data[off..off+len)}, merged into runs, so a new file stays sparse. */
+    private static void writeSparse(TargetWriter ch, byte[] data, int off, int len, long base, AtomicLong written) throws IOException {
         Extents.Builder runs = new Extents.Builder();
-        for (int off = 0; off < data.length; off += SPARSE_BLOCK) {
-            int n = Math.min(SPARSE_BLOCK, data.length - off);
-            if (!isZero(data, off, n)) {
-                runs.add(base + off, n);
+        for (int at = 0; at < len; at += SPARSE_BLOCK) {
+            int n = Math.min(SPARSE_BLOCK, len - at);
+            if (!isZero(data, off + at, n)) {
+                runs.add(base + at, n);
             }
         }
-        writeRanges(ch, data, base, runs.build(), written);
+        writeRanges(ch, data, off, base, runs.build(), written);
     }
 
     private static boolean isZero(byte[] b, int off, int len) {
