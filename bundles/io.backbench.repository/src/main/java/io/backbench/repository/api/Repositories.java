@@ -25,7 +25,8 @@ public final class Repositories {
     }
 
     /**
-     * Opens a repository written by restic or by us.
+     * Opens a repository written by restic or by us. Its index files are read in the background
+     * (see {@link Repository}, "The index").
      *
      * @throws WrongPasswordException if no key file opens with {@code password}
      * @throws RepositoryException    if there is no repository, or its version is not 1 or 2

@@ -21,6 +21,14 @@ import java.util.List;
  * threads at once (compression, encryption and hashing happen on the caller's thread). {@code flush},
  * {@code saveSnapshot}, key and lock methods may run beside them.
  *
+ * <h2>The index</h2>
+ * The index files are read on other threads from {@code open} on, so that what a command does next
+ * (find its snapshot, take the lock and wait its 200 ms) overlaps the reading. Whatever needs the
+ * index waits for it. If an index file cannot be read, open still succeeds (snapshots can be listed),
+ * and whatever needs the index fails with that file's error: {@link #lock}, the
+ * blob and tree methods and {@link #reloadIndex} with a {@link RepositoryException}, {@link #hasBlob}
+ * and the {@link #index()}'s queries with an {@link java.io.UncheckedIOException} around it.
+ *
  * <h2>Locks</h2>
  * Reading and writing blobs takes no lock by itself; a command takes {@link #lock} around its work
  * (shared for backup, exclusive for prune), as restic does. Key removal and password change take an
@@ -136,7 +144,7 @@ public interface Repository extends AutoCloseable {
     /** All snapshots, oldest first. */
     List<StoredSnapshot> snapshots() throws RepositoryException;
 
-    /** The index as loaded at open (or at {@link #reloadIndex()}), plus what this session flushed. */
+    /** The index as read at open (or at {@link #reloadIndex()}), plus what this session flushed; see "The index" above. */
     BlobIndex index();
 
     /** Reads every index file again (another process may have added some). */

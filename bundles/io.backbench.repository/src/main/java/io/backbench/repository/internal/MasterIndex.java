@@ -1,25 +1,95 @@
 package io.backbench.repository.internal;
 
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 import io.backbench.repository.api.BlobIndex;
 import io.backbench.repository.api.BlobType;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.PackedBlob;
+import io.backbench.repository.api.RepositoryException;
 
 /**
  * All blobs the repository knows, by type and id, plus the blobs this session is writing but has not
  * indexed yet ("pending"), so that two threads saving the same blob store it once. Thread-safe.
+ *
+ * <p>The index files may be read in the background ({@link #loadingIn}): until they are, every query
+ * waits, and if reading them failed, every query fails (with {@link #ready()}'s exception, or that
+ * exception in an {@link UncheckedIOException} where the method declares none). An index without
+ * all of its files would take stored blobs for new ones, or fail to find them.
  */
 final class MasterIndex implements BlobIndex {
     private final Map<Id, PackedBlob> data = new ConcurrentHashMap<>();
     private final Map<Id, PackedBlob> trees = new ConcurrentHashMap<>();
     private final Set<Id> pendingData = ConcurrentHashMap.newKeySet();
     private final Set<Id> pendingTrees = ConcurrentHashMap.newKeySet();
+    /** The reading of the index files, while it runs or once it failed; null when there is none to wait for. */
+    private volatile CompletableFuture<?> loading;
+
+    /** From now on, queries wait for {@code load} (which fills this index with {@link #add}). */
+    void loadingIn(CompletableFuture<?> load) {
+        loading = load;
+        load.thenRun(() -> {
+            if (loading == load) {
+                loading = null;
+            }
+        });
+    }
+
+    /** Waits until the index files are read; throws what reading them threw. */
+    void ready() throws RepositoryException {
+        CompletableFuture<?> load = loading;
+        if (load == null) {
+            return;
+        }
+        try {
+            load.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RepositoryException("interrupted while reading the index", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RepositoryException r) {
+                throw new RepositoryException(r.getMessage(), r);
+            }
+            throw new RepositoryException("cannot read the index: " + cause, cause);
+        }
+    }
+
+    /**
+     * Waits until a background reading has ended, whether it failed or not, and forgets it: for a
+     * caller that clears this index and reads the files again (an index rebuild).
+     */
+    void settle() throws RepositoryException {
+        CompletableFuture<?> load = loading;
+        if (load != null) {
+            try {
+                load.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RepositoryException("interrupted while reading the index", e);
+            } catch (ExecutionException e) {
+                // replaced by what the caller reads next
+            }
+            loading = null;
+        }
+    }
+
+    private void readyOrThrow() {
+        if (loading != null) {
+            try {
+                ready();
+            } catch (RepositoryException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        }
+    }
 
     void add(PackedBlob b) {
         map(b.type()).putIfAbsent(b.id(), b);
@@ -27,6 +97,7 @@ final class MasterIndex implements BlobIndex {
 
     /** Claims a blob for saving: false if it is indexed or another caller claimed it already. */
     boolean claim(BlobType type, Id id) {
+        readyOrThrow();
         if (map(type).containsKey(id)) {
             return false;
         }
@@ -45,6 +116,7 @@ final class MasterIndex implements BlobIndex {
     }
 
     boolean has(BlobType type, Id id) {
+        readyOrThrow();
         return map(type).containsKey(id) || pending(type).contains(id);
     }
 
@@ -55,16 +127,19 @@ final class MasterIndex implements BlobIndex {
 
     @Override
     public Optional<PackedBlob> lookup(BlobType type, Id id) {
+        readyOrThrow();
         return Optional.ofNullable(map(type).get(id));
     }
 
     @Override
     public int size() {
+        readyOrThrow();
         return data.size() + trees.size();
     }
 
     @Override
     public void forEach(Consumer<PackedBlob> action) {
+        readyOrThrow();
         data.values().forEach(action);
         trees.values().forEach(action);
     }

@@ -86,7 +86,7 @@ public final class Operations {
 
     public static IndexRebuildReport rebuildIndex(Repository r, boolean readAllPacks) throws RepositoryException {
         ResticRepository repo = ResticRepository.of(r);
-        try (RepositoryLock lock = repo.lock(true)) {
+        try (RepositoryLock lock = repo.lock(true, false)) { // a damaged index file is what a rebuild is for
             return IndexRebuilder.run(repo, readAllPacks);
         }
     }

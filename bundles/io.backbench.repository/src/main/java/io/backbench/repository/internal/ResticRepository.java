@@ -38,6 +38,7 @@ public final class ResticRepository implements Repository {
     private final BlobCodec blobs;
     private final PackRangeReader packRanges;
     private final Locker locker;
+    private final IndexFiles indexFiles;
     private final Set<RepositoryLock> heldLocks = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean indexing = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicLong packsIndexedEarly = new java.util.concurrent.atomic.AtomicLong();
@@ -53,6 +54,7 @@ public final class ResticRepository implements Repository {
         this.blobs = new BlobCodec(master, config.version(), options.compression());
         this.packRanges = new PackRangeReader(store, blobs);
         this.locker = new Locker(store, master, config.version());
+        this.indexFiles = new IndexFiles(store, master);
     }
 
     public static ResticRepository init(StorageTarget target, char[] password, RepositoryOptions options, Long polynomial)
@@ -89,7 +91,7 @@ public final class ResticRepository implements Repository {
             CryptoKey master = KeyFile.parse(store.read(Store.KEYS + "/" + id.hex()), what).open(password, what);
             if (master != null) {
                 ResticRepository repo = new ResticRepository(store, master, id, readConfig(store, master), options);
-                repo.reloadIndex();
+                repo.indexFiles.readInBackground(repo.index);
                 return repo;
             }
         }
@@ -137,6 +139,7 @@ public final class ResticRepository implements Repository {
 
     @Override
     public boolean saveBlob(BlobType type, Id id, byte[] data, int off, int len) throws RepositoryException {
+        index.ready();
         if (!index.claim(type, id)) {
             return false;
         }
@@ -183,6 +186,7 @@ public final class ResticRepository implements Repository {
 
     @Override
     public byte[] loadBlob(BlobType type, Id id, boolean checkId) throws RepositoryException {
+        index.ready();
         PackedBlob b = index.lookup(type, id).orElse(null);
         if (b == null && index.has(type, id)) {
             flush(); // it sits in a pack not uploaded yet
@@ -254,17 +258,26 @@ public final class ResticRepository implements Repository {
 
     @Override
     public void reloadIndex() throws RepositoryException {
-        for (Id id : store.list(Store.INDEX)) {
-            byte[] json = store.loadUnpacked(master, Store.INDEX, id);
-            for (PackedBlob b : IndexCodec.decode(json, "index " + id.shortHex()).blobs()) {
-                index.add(b);
-            }
-        }
+        index.ready();
+        indexFiles.read(index);
     }
 
     @Override
     public RepositoryLock lock(boolean exclusive) throws RepositoryException {
+        return lock(exclusive, true);
+    }
+
+    /** As {@link #lock(boolean)}; without {@code needIndex}, whether the index files could be read does not matter (a rebuild). */
+    RepositoryLock lock(boolean exclusive, boolean needIndex) throws RepositoryException {
         RepositoryLock l = locker.acquire(exclusive);
+        try {
+            if (needIndex) {
+                index.ready(); // read while the lock waited; a lock is taken to use the index
+            }
+        } catch (RepositoryException e) {
+            l.close();
+            throw e;
+        }
         heldLocks.add(l);
         return new RepositoryLock() {
             @Override
@@ -313,9 +326,10 @@ public final class ResticRepository implements Repository {
      * a flush: blobs this session uploaded but did not index yet would be lost from the map.
      */
     void replaceIndex() throws RepositoryException {
+        index.settle();
         flush();
         index.clear();
-        reloadIndex();
+        indexFiles.read(index);
     }
 
     /** The implementation behind a {@link Repository} from {@link io.backbench.repository.api.Repositories}. */

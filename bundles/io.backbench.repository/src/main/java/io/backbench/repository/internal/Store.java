@@ -154,7 +154,11 @@ final class Store {
     /** Reads {@code dir/ID}, checks its hash, decrypts and decompresses it. */
     byte[] loadUnpacked(CryptoKey key, String dir, Id id) throws RepositoryException {
         String name = dir + "/" + id.hex();
-        byte[] sealed = read(name);
+        return openUnpacked(key, name, id, read(name));
+    }
+
+    /** The plaintext of the unpacked file {@code name} (named by {@code id}) read as {@code sealed}. */
+    byte[] openUnpacked(CryptoKey key, String name, Id id, byte[] sealed) throws RepositoryException {
         if (!Id.hash(sealed).equals(id)) {
             throw new RepositoryException(name + " in " + describe() + " is corrupt: its content does not hash to its name");
         }

@@ -1,0 +1,96 @@
+package io.backbench.repository.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.backbench.repository.api.Id;
+import io.backbench.repository.api.PackedBlob;
+import io.backbench.repository.api.RepositoryException;
+
+/**
+ * Reads a repository's index files into a {@link MasterIndex}: up to four at a time (read, decrypted
+ * and decoded in parallel), their blobs added in the order the files are listed, so a blob indexed
+ * twice keeps the same location as when they are read one by one.
+ */
+final class IndexFiles {
+    private static final int MAX_THREADS = 4;
+
+    private final Store store;
+    private final CryptoKey master;
+
+    IndexFiles(Store store, CryptoKey master) {
+        this.store = store;
+        this.master = master;
+    }
+
+    /**
+     * Reads them on a thread of its own, so that what a command does next (find its snapshot, take
+     * the lock and wait its 200 ms) overlaps the reading; the index's queries wait for it.
+     */
+    void readInBackground(MasterIndex into) {
+        CompletableFuture<Void> load = new CompletableFuture<>();
+        into.loadingIn(load);
+        Thread t = new Thread(() -> {
+            try {
+                read(into);
+                load.complete(null);
+            } catch (Throwable e) {
+                load.completeExceptionally(e);
+            }
+        }, "backbench-index-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Reads them now. */
+    void read(MasterIndex into) throws RepositoryException {
+        List<Id> ids = store.list(Store.INDEX);
+        int threads = Math.min(ids.size(), Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+        if (threads <= 1) {
+            for (Id id : ids) {
+                readOne(id).forEach(into::add);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "backbench-index-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<PackedBlob>>> files = new ArrayList<>(ids.size());
+            for (Id id : ids) {
+                files.add(pool.submit(() -> readOne(id)));
+            }
+            for (Future<List<PackedBlob>> f : files) {
+                f.get().forEach(into::add);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RepositoryException("interrupted while reading the index of " + store.describe(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RepositoryException r) {
+                throw r;
+            }
+            throw new RepositoryException("cannot read the index of " + store.describe() + ": " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown(); // no interrupts: a target may share one channel between threads
+        }
+    }
+
+    private List<PackedBlob> readOne(Id id) throws RepositoryException {
+        String name = Store.INDEX + "/" + id.hex();
+        byte[] sealed = store.read(name); // a target's error is passed on as it is
+        try {
+            byte[] json = store.openUnpacked(master, name, id, sealed);
+            return IndexCodec.decode(json, "index " + id.shortHex()).blobs();
+        } catch (RepositoryException e) { // damaged
+            throw new RepositoryException(e.getMessage() + "; 'backbench repo rebuild-index' writes a new index from the packs", e);
+        }
+    }
+}
