@@ -28,11 +28,10 @@ import io.backbench.repository.api.NodeType;
 import io.backbench.repository.api.Repository;
 
 /**
- * One restore: walks the snapshot (see {@link RestorePlan}) and, as it goes, creates folders (parents
- * first) and every entry that is not a file, and hands file contents in batches to a pool that writes
- * them pack by pack (see {@link ContentWriter}); then makes hard links, sets the times collected for
- * symlinks and special files, and finally gives folders their metadata (children first, so writing
- * into a folder does not change its restored times).
+ * One restore: plans, creates folders (parents first), hands file contents to a pool that writes
+ * them pack by pack (see {@link ContentWriter}) while the calling thread creates every other entry,
+ * then makes hard links, sets the times collected for symlinks and special files, and finally gives
+ * folders their metadata (children first, so writing into a folder does not change its restored times).
  */
 public final class RestoreEngine {
     private final Repository repo;
@@ -49,15 +48,7 @@ public final class RestoreEngine {
     private long others;
     private long skipped;
     private volatile long lastReport;
-    private final Path target;
-    private boolean targetMade;
-    /** The folders made, parents first. */
-    private final List<Item> dirs = new ArrayList<>();
-    private long entries;
-    private long fileCount;
-    private long fileBytes;
-    /** Set once the walk has handed out everything: the totals are known, progress may be reported. */
-    private volatile boolean planned;
+    private RestorePlan plan;
     /** Folders this restore created: nothing can be in the way inside them. */
     private final java.util.Set<Path> fresh = new java.util.HashSet<>();
 
@@ -66,12 +57,26 @@ public final class RestoreEngine {
         this.options = options;
         this.listener = listener == null ? RestoreListener.NONE : listener;
         this.cancelled = cancelled == null ? () -> false : cancelled;
-        this.target = options.target().toAbsolutePath().normalize();
-        this.meta = new MetadataWriter(options.restoreOwners(), target);
+        this.meta = new MetadataWriter(options.restoreOwners(), options.target().toAbsolutePath().normalize());
         this.content = new ContentWriter(repo, options.sparse(), this::fileWritten);
     }
 
     public RestoreResult restore(Id rootTree) throws IOException {
+        Path target = options.target().toAbsolutePath().normalize();
+        plan = RestorePlan.of(repo, rootTree, options.includes(), target);
+        if (!options.includes().isEmpty() && plan.dirs.isEmpty() && plan.entries.isEmpty()) {
+            throw new IOException("nothing in the snapshot matches " + options.includes() + "; 'backbench ls SNAPSHOT' shows its paths");
+        }
+        Files.createDirectories(target);
+        for (String u : plan.unreachable) {
+            synchronized (errors) {
+                errors.add(u);
+            }
+            listener.error("", u);
+        }
+        for (Item d : plan.dirs) {
+            makeDir(d);
+        }
         int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors() + 1;
         ExecutorService writers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "backbench-restore-write");
@@ -82,51 +87,23 @@ public final class RestoreEngine {
         Map<String, Path> linkLeaders = new HashMap<>();
         List<Item[]> links = new ArrayList<>();
         try {
-            // file contents go to the writers a batch at a time while the walk goes on, and this thread
-            // makes the folders, symlinks and special files as they come
-            Batch batch = new Batch();
-            RestorePlan.walk(repo, rootTree, options.includes(), target, new RestorePlan.Sink() {
-                @Override
-                public void folder(Item d) throws IOException {
-                    checkCancelled();
-                    makeTarget();
-                    makeDir(d);
-                    dirs.add(d);
+            // files first, so their content is written while this thread makes the other entries
+            List<Item> toWrite = new ArrayList<>();
+            for (Item e : plan.entries) {
+                checkCancelled();
+                if (e.node().type() == NodeType.FILE) {
+                    file(e, linkLeaders, links, toWrite);
                 }
-
-                @Override
-                public void entry(Item e) throws IOException {
-                    checkCancelled();
-                    makeTarget();
-                    entries++;
-                    if (e.node().type() != NodeType.FILE) {
-                        other(e, linkLeaders, links);
-                        return;
-                    }
-                    fileCount++;
-                    fileBytes += e.node().size();
-                    if (file(e, linkLeaders, links)) {
-                        batch.add(e);
-                        if (batch.full()) {
-                            batch.submit(writers, pending);
-                        }
-                    }
-                }
-
-                @Override
-                public void unreachable(String message) {
-                    synchronized (errors) {
-                        errors.add(message);
-                    }
-                    listener.error("", message);
-                }
-            });
-            if (!options.includes().isEmpty() && dirs.isEmpty() && entries == 0) {
-                throw new IOException("nothing in the snapshot matches " + options.includes() + "; 'backbench ls SNAPSHOT' shows its paths");
             }
-            makeTarget();
-            batch.submit(writers, pending);
-            planned = true;
+            for (java.util.concurrent.Callable<Void> task : content.plan(toWrite)) {
+                pending.add(writers.submit(task));
+            }
+            for (Item e : plan.entries) {
+                checkCancelled();
+                if (e.node().type() != NodeType.FILE) {
+                    other(e, linkLeaders, links);
+                }
+            }
             for (Future<?> f : pending) {
                 await(f);
             }
@@ -147,52 +124,13 @@ public final class RestoreEngine {
             }
             listener.error("", p);
         }
-        for (int i = dirs.size() - 1; i >= 0; i--) {
-            Item d = dirs.get(i);
+        for (int i = plan.dirs.size() - 1; i >= 0; i--) {
+            Item d = plan.dirs.get(i);
             problems(d, meta.apply(d.dest(), d.node()));
         }
         report(true);
         synchronized (errors) {
-            return new RestoreResult(files, dirs.size(), others, skipped, bytesDone.get(), verified.get(), errors);
-        }
-    }
-
-    /**
-     * Files whose content is handed to the writers together: small enough that the first writers
-     * start soon after the walk does, big enough that a pack is rarely split between two batches
-     * (each part of a split pack is read on its own).
-     */
-    private final class Batch {
-        private static final int MAX_FILES = 1024;
-        private static final long MAX_BYTES = 32L << 20;
-        private List<Item> files = new ArrayList<>();
-        private long bytes;
-
-        void add(Item e) {
-            files.add(e);
-            bytes += e.node().size();
-        }
-
-        boolean full() {
-            return files.size() >= MAX_FILES || bytes >= MAX_BYTES;
-        }
-
-        void submit(ExecutorService writers, List<Future<?>> pending) throws IOException {
-            if (files.isEmpty()) {
-                return;
-            }
-            for (java.util.concurrent.Callable<Void> task : content.plan(files)) {
-                pending.add(writers.submit(task));
-            }
-            files = new ArrayList<>();
-            bytes = 0;
-        }
-    }
-
-    private void makeTarget() throws IOException {
-        if (!targetMade) {
-            Files.createDirectories(target);
-            targetMade = true;
+            return new RestoreResult(files, plan.dirs.size(), others, skipped, bytesDone.get(), verified.get(), errors);
         }
     }
 
@@ -232,30 +170,29 @@ public final class RestoreEngine {
         return true;
     }
 
-    /** On the walking thread: whether the writers are to write this file (it may be skipped, or a hard link). */
-    private boolean file(Item e, Map<String, Path> linkLeaders, List<Item[]> links) {
+    // on the calling thread: a file's content is written later by the writers
+    private void file(Item e, Map<String, Path> linkLeaders, List<Item[]> links, List<Item> toWrite) {
         try {
             if (!room(e)) {
-                return false;
+                return;
             }
             String key = linkKey(e.node());
             Path leader = key == null ? null : linkLeaders.get(key);
             if (leader != null) {
                 links.add(new Item[] {e, new Item(e.snapshotPath(), e.node(), leader)});
-                return false;
+                return;
             }
             files++;
+            toWrite.add(e);
             if (key != null) {
                 linkLeaders.put(key, e.dest());
             }
-            return true;
         } catch (IOException | RuntimeException ex) {
             error(e, "cannot restore: " + ex);
-            return false;
         }
     }
 
-    // on the walking thread, while the writers write file contents
+    // on the calling thread, while the writers write file contents
     private void other(Item e, Map<String, Path> linkLeaders, List<Item[]> links) {
         Node n = e.node();
         try {
@@ -373,9 +310,9 @@ public final class RestoreEngine {
 
     private void report(boolean force) {
         long now = System.nanoTime();
-        if (planned && (force || now - lastReport > 250_000_000L)) {
+        if (force || now - lastReport > 250_000_000L) {
             lastReport = now;
-            listener.progress(filesDone.get(), fileCount, bytesDone.get(), fileBytes);
+            listener.progress(filesDone.get(), plan.fileCount, bytesDone.get(), plan.fileBytes);
         }
     }
 }

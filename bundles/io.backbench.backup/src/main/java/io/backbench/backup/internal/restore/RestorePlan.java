@@ -1,8 +1,6 @@
 package io.backbench.backup.internal.restore;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,53 +15,46 @@ import io.backbench.repository.api.RepositoryException;
 import io.backbench.repository.api.Tree;
 
 /**
- * What a restore will do, handed out as the snapshot's trees are read, so that writing starts with
- * the first folder instead of after the last tree: every selected entry with its snapshot path and
- * its destination, each folder before anything in it (pre-order). An entry is selected if an include
- * matches its path or a folder above it; a folder that is not selected itself is handed out when
- * the first selected thing below it is (and never, if there is none).
+ * What a restore will do, worked out before anything is written: every selected entry with its
+ * snapshot path and its destination, folders in pre-order (parents first). An entry is selected if
+ * an include matches its path or a folder above it; a folder that is not selected itself is kept if
+ * something below it is.
  */
 final class RestorePlan {
     record Item(String snapshotPath, Node node, Path dest) {
     }
 
-    /** Receives the plan on the walking thread, in order. */
-    interface Sink {
-        /** A folder to make; its parent was handed out before it (or is the target). */
-        void folder(Item dir) throws IOException;
-
-        /** Anything that is not a folder, after its folder. */
-        void entry(Item e) throws IOException;
-
-        /** An entry whose name this JVM cannot write (see RawNames): why it is not restored. */
-        void unreachable(String message);
-    }
+    final List<Item> dirs = new ArrayList<>();
+    final List<Item> entries = new ArrayList<>(); // everything that is not a folder, in walk order
+    long fileBytes;
+    long fileCount;
+    /** Errors of entries whose names this JVM cannot write (see RawNames). */
+    final List<String> unreachable = new ArrayList<>();
 
     private final List<Glob> includes;
-    private final Sink sink;
-    /** Folders met on the way down whose handing out waits for something selected below them. */
-    private final ArrayDeque<Item> waiting = new ArrayDeque<>();
+    private final Path target;
 
-    private RestorePlan(List<Glob> includes, Sink sink) {
+    private RestorePlan(List<Glob> includes, Path target) {
         this.includes = includes;
-        this.sink = sink;
+        this.target = target;
     }
 
-    /** Walks the tree {@code rootTree} into {@code target}, handing the plan to {@code sink} as it goes. */
-    static void walk(Repository repo, Id rootTree, List<String> includes, Path target, Sink sink) throws IOException {
+    static RestorePlan of(Repository repo, Id rootTree, List<String> includes, Path target) throws RepositoryException {
         List<Glob> globs = new ArrayList<>();
         for (String inc : includes) {
             String p = inc.length() > 1 && inc.endsWith("/") ? inc.substring(0, inc.length() - 1) : inc;
             globs.add(Glob.compile(p));
         }
-        RestorePlan plan = new RestorePlan(globs, sink);
+        RestorePlan plan = new RestorePlan(globs, target);
         // the trees are decrypted and decoded a step ahead, on another thread, while this one plans
         try (TreePrefetch trees = new TreePrefetch(repo, "backbench-restore-trees")) {
             plan.walk(trees, rootTree, "", target, globs.isEmpty());
         }
+        return plan;
     }
 
-    private void walk(TreePrefetch trees, Id treeId, String path, Path dest, boolean selected) throws IOException {
+    /** Returns whether anything below was selected. */
+    private boolean walk(TreePrefetch trees, Id treeId, String path, Path dest, boolean selected) throws RepositoryException {
         Tree tree = trees.take(treeId);
         List<Id> subtrees = new ArrayList<>();
         for (Node n : tree.nodes()) {
@@ -72,6 +63,7 @@ final class RestorePlan {
             }
         }
         trees.ahead(subtrees);
+        boolean any = false;
         for (Node n : tree.nodes()) {
             String name = n.name();
             if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.indexOf(0) >= 0) {
@@ -83,33 +75,29 @@ final class RestorePlan {
             try {
                 d = RawNames.resolve(dest, name);
             } catch (IllegalStateException e) {
-                sink.unreachable(p + ": not restored: " + e.getMessage());
+                unreachable.add(p + ": not restored: " + e.getMessage());
                 continue;
             }
             boolean sel = selected || matches(p);
             if (n.type() == NodeType.DIR) {
-                Item dir = new Item(p, n, d);
-                waiting.addLast(dir);
-                if (sel) {
-                    handOutWaiting();
-                }
-                if (n.subtree() != null) {
-                    walk(trees, n.subtree(), p, d, sel);
-                }
-                if (waiting.peekLast() == dir) {
-                    waiting.removeLast(); // neither it nor anything below it is selected
+                int at = dirs.size();
+                dirs.add(new Item(p, n, d));
+                boolean below = n.subtree() != null && walk(trees, n.subtree(), p, d, sel);
+                if (sel || below) {
+                    any = true;
+                } else {
+                    dirs.subList(at, dirs.size()).clear();
                 }
             } else if (sel) {
-                handOutWaiting();
-                sink.entry(new Item(p, n, d));
+                entries.add(new Item(p, n, d));
+                if (n.type() == NodeType.FILE) {
+                    fileCount++;
+                    fileBytes += n.size();
+                }
+                any = true;
             }
         }
-    }
-
-    private void handOutWaiting() throws IOException {
-        while (!waiting.isEmpty()) {
-            sink.folder(waiting.removeFirst());
-        }
+        return any;
     }
 
     private boolean matches(String path) {
@@ -118,5 +106,9 @@ final class RestorePlan {
         }
         List<String> comps = Glob.components(path);
         return includes.stream().anyMatch(g -> g.matches(comps));
+    }
+
+    Path target() {
+        return target;
     }
 }
