@@ -48,17 +48,12 @@ final class MasterIndex implements BlobIndex {
         if (load == null) {
             return;
         }
-        try {
-            load.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RepositoryException("interrupted while reading the index", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RepositoryException r) {
-                throw new RepositoryException(r.getMessage(), r);
-            }
-            throw new RepositoryException("cannot read the index: " + cause, cause);
+        Throwable failure = outcome(load);
+        if (failure instanceof RepositoryException r) {
+            throw new RepositoryException(r.getMessage(), r);
+        }
+        if (failure != null) {
+            throw new RepositoryException("cannot read the index: " + failure, failure);
         }
     }
 
@@ -69,15 +64,21 @@ final class MasterIndex implements BlobIndex {
     void settle() throws RepositoryException {
         CompletableFuture<?> load = loading;
         if (load != null) {
-            try {
-                load.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RepositoryException("interrupted while reading the index", e);
-            } catch (ExecutionException e) {
-                // replaced by what the caller reads next
-            }
+            outcome(load); // replaced by what the caller reads next
             loading = null;
+        }
+    }
+
+    /** Waits for {@code load}; returns why it failed, or null. */
+    private static Throwable outcome(CompletableFuture<?> load) throws RepositoryException {
+        try {
+            load.get();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RepositoryException("interrupted while reading the index", e);
+        } catch (ExecutionException e) {
+            return e.getCause();
         }
     }
 

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +22,12 @@ import io.backbench.repository.api.Repositories;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.RepositoryException;
 import io.backbench.repository.oracle.FolderTarget;
-import io.backbench.target.api.Capability;
-import io.backbench.target.api.ObjectInfo;
-import io.backbench.target.api.StorageTarget;
-import io.backbench.target.api.TargetException;
+import io.backbench.repository.oracle.RecordingTarget;
 
 /**
  * {@code loadBlobs} reads a pack's wanted blobs with one read of the range covering them, but blobs
  * that lie far apart (a partial restore, a restore test's sample) with a read each, so that a remote
- * target is not asked for the megabytes between them. The reads are counted on a real folder target.
+ * target is not asked for the megabytes between them. The reads are recorded on a real folder target.
  */
 class PackRangesTest {
     @TempDir
@@ -52,8 +45,8 @@ class PackRangesTest {
             }
             r.flush();
         }
-        CountingTarget counting = new CountingTarget(new FolderTarget(dir));
-        try (Repository r = Repositories.open(counting, RepositoryTest.PW, RepositoryTest.OPTS)) {
+        RecordingTarget target = new RecordingTarget(new FolderTarget(dir));
+        try (Repository r = Repositories.open(target, RepositoryTest.PW, RepositoryTest.OPTS)) {
             List<PackedBlob> all = new ArrayList<>();
             for (Id id : saved.keySet()) {
                 all.add(r.index().lookup(BlobType.DATA, id).orElseThrow());
@@ -63,17 +56,17 @@ class PackRangesTest {
 
             // the first two (neighbours) and the last, 2.7 MiB further on
             List<PackedBlob> some = List.of(all.get(0), all.get(1), all.get(29));
-            counting.reset();
+            target.reads.clear();
             assertEquals(3, load(r, some, saved));
-            assertEquals(2, counting.packReads, "one read for the neighbours, one for the far blob");
+            assertEquals(2, packReads(target), "one read for the neighbours, one for the far blob");
             long wanted = some.stream().mapToLong(PackedBlob::length).sum();
-            assertEquals(wanted, counting.packBytes, "no byte between them read");
+            assertEquals(wanted, packBytes(target), "no byte between them read");
 
             // every blob: one read of the whole range
-            counting.reset();
+            target.reads.clear();
             assertEquals(30, load(r, all, saved));
-            assertEquals(1, counting.packReads);
-            assertTrue(counting.packBytes >= all.stream().mapToLong(PackedBlob::length).sum());
+            assertEquals(1, packReads(target));
+            assertTrue(packBytes(target) >= all.stream().mapToLong(PackedBlob::length).sum());
         }
     }
 
@@ -100,63 +93,11 @@ class PackRangesTest {
         return n[0];
     }
 
-    /** A real target whose ranged reads of pack files are counted. */
-    private static final class CountingTarget implements StorageTarget {
-        private final StorageTarget real;
-        volatile int packReads;
-        volatile long packBytes;
+    private static long packReads(RecordingTarget t) {
+        return List.copyOf(t.reads).stream().filter(r -> r.key().startsWith("data/")).count();
+    }
 
-        CountingTarget(StorageTarget real) {
-            this.real = real;
-        }
-
-        void reset() {
-            packReads = 0;
-            packBytes = 0;
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return real.capabilities();
-        }
-
-        @Override
-        public String describe() {
-            return real.describe();
-        }
-
-        @Override
-        public void put(String key, InputStream data, long length) throws TargetException {
-            real.put(key, data, length);
-        }
-
-        @Override
-        public synchronized InputStream get(String key, long offset, long length) throws TargetException {
-            if (key.startsWith("data/")) {
-                packReads++;
-                packBytes += length;
-            }
-            return real.get(key, offset, length);
-        }
-
-        @Override
-        public Optional<ObjectInfo> stat(String key) throws TargetException {
-            return real.stat(key);
-        }
-
-        @Override
-        public void list(String prefix, Consumer<ObjectInfo> consumer) throws TargetException {
-            real.list(prefix, consumer);
-        }
-
-        @Override
-        public boolean delete(String key) throws TargetException {
-            return real.delete(key);
-        }
-
-        @Override
-        public void close() throws TargetException {
-            real.close();
-        }
+    private static long packBytes(RecordingTarget t) {
+        return List.copyOf(t.reads).stream().filter(r -> r.key().startsWith("data/")).mapToLong(RecordingTarget.Read::length).sum();
     }
 }

@@ -13,10 +13,18 @@ import io.backbench.target.api.ObjectInfo;
 import io.backbench.target.api.StorageTarget;
 import io.backbench.target.api.TargetException;
 
-/** A decorator over a real target that records every put and delete, in order ("put index/..", "delete data/.."). */
+/**
+ * A decorator over a real target that records every put and delete, in order ("put index/..",
+ * "delete data/.."), and apart from them every read, as key, offset and length.
+ */
 public final class RecordingTarget implements StorageTarget {
+    /** One {@code get}: {@code length} is -1 for the rest of the object. */
+    public record Read(String key, long offset, long length) {
+    }
+
     private final StorageTarget inner;
     public final List<String> events = Collections.synchronizedList(new ArrayList<>());
+    public final List<Read> reads = Collections.synchronizedList(new ArrayList<>());
 
     public RecordingTarget(StorageTarget inner) {
         this.inner = inner;
@@ -40,6 +48,7 @@ public final class RecordingTarget implements StorageTarget {
 
     @Override
     public InputStream get(String key, long offset, long length) throws TargetException {
+        reads.add(new Read(key, offset, length));
         return inner.get(key, offset, length);
     }
 
