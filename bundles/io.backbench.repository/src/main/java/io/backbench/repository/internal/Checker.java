@@ -59,8 +59,11 @@ final class Checker {
     }
 
     CheckReport run() throws RepositoryException {
-        repo.reloadIndex();
         loadIndex();
+        // trees are loaded through the repository: its index becomes what the readable files list
+        List<PackedBlob> readable = new ArrayList<>(dataBlobs.values());
+        readable.addAll(treeBlobs.values());
+        repo.indexFrom(readable);
         Map<Id, Long> onTarget = repo.store().listSizes(Store.DATA);
         Set<Id> toRead = options.readData() ? select(options.subset()) : Set.of();
         checkPacks(onTarget, toRead);

@@ -332,6 +332,16 @@ public final class ResticRepository implements Repository {
         indexFiles.read(index);
     }
 
+    /**
+     * For a check, which reads the index files itself and reports those it cannot: the index becomes
+     * {@code blobs} (a failure of the reading at open is forgotten).
+     */
+    void indexFrom(List<PackedBlob> blobs) throws RepositoryException {
+        index.settle();
+        index.clear();
+        blobs.forEach(index::add);
+    }
+
     /** The implementation behind a {@link Repository} from {@link io.backbench.repository.api.Repositories}. */
     public static ResticRepository of(Repository repo) {
         if (repo instanceof ResticRepository r) {

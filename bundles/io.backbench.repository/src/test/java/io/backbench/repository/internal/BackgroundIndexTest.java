@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.backbench.repository.api.BlobType;
+import io.backbench.repository.api.CheckOptions;
+import io.backbench.repository.api.CheckProblem;
+import io.backbench.repository.api.CheckReport;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.IndexRebuildReport;
 import io.backbench.repository.api.Repositories;
@@ -31,8 +34,8 @@ import io.backbench.repository.oracle.FolderTarget;
  * The index files are read on other threads after open, so that a command's next steps (finding
  * its snapshot, the lock's 200 ms wait) overlap the reading: every query still sees the whole
  * index, and a damaged index file fails whatever needs the index, with its name and the remedy,
- * which works: {@code rebuild-index} (before, a damaged index file failed the open itself, and so
- * the rebuild too).
+ * which works: {@code rebuild-index}; {@code check} reports it (before, a damaged index file failed
+ * the open itself, and so the check and the rebuild too).
  */
 class BackgroundIndexTest {
     @TempDir
@@ -89,10 +92,17 @@ class BackgroundIndexTest {
             UncheckedIOException has = assertThrows(UncheckedIOException.class, () -> repo.hasBlob(BlobType.DATA, blob));
             assertTrue(has.getCause() instanceof RepositoryException, has.toString());
 
+            // check reports the damage as a problem of its own instead of failing
+            CheckReport report = RepositoryOperations.check(repo, CheckOptions.structure());
+            String damaged = index.getFileName().toString().substring(0, 8);
+            assertTrue(report.errors().stream().anyMatch(p -> p.kind() == CheckProblem.Kind.INDEX_UNREADABLE
+                    && p.message().contains(damaged)), report.problems().toString());
+
             // the remedy works on the same open repository: a rebuild indexes the packs from their headers
             IndexRebuildReport rebuilt = RepositoryOperations.rebuildIndex(repo, false);
             assertEquals(2, rebuilt.packs(), "the data pack and the tree pack");
             assertEquals("some data", new String(repo.loadBlob(BlobType.DATA, blob)));
+            assertEquals(List.of(), RepositoryOperations.check(repo, CheckOptions.readAllData()).errors());
         }
         try (Repository repo = Repositories.open(new FolderTarget(dir), RepositoryTest.PW, RepositoryTest.OPTS)) {
             repo.lock(false).close();
