@@ -47,8 +47,17 @@ final class IndexFiles {
         t.start();
     }
 
-    /** Reads them now. */
+    /** Reads them now; if that fails, {@code into} is marked as failed (it would be incomplete). */
     void read(MasterIndex into) throws RepositoryException {
+        try {
+            readAll(into);
+        } catch (RepositoryException e) {
+            into.failed(e);
+            throw e;
+        }
+    }
+
+    private void readAll(MasterIndex into) throws RepositoryException {
         List<Id> ids = store.list(Store.INDEX);
         int threads = Math.min(ids.size(), Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
         if (threads <= 1) {

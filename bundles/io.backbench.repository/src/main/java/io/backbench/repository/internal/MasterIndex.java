@@ -42,6 +42,11 @@ final class MasterIndex implements BlobIndex {
         });
     }
 
+    /** Reading the index files failed with {@code e}: from now on every query fails with it. */
+    void failed(RepositoryException e) {
+        loading = CompletableFuture.failedFuture(e);
+    }
+
     /** Waits until the index files are read; throws what reading them threw. */
     void ready() throws RepositoryException {
         CompletableFuture<?> load = loading;

@@ -258,7 +258,7 @@ public final class ResticRepository implements Repository {
 
     @Override
     public void reloadIndex() throws RepositoryException {
-        index.ready();
+        index.settle(); // a file that failed at open may have been repaired since
         indexFiles.read(index);
     }
 

@@ -110,6 +110,33 @@ class BackgroundIndexTest {
         }
     }
 
+    @Test
+    void anIndexFileRepairedAfterOpenIsReadByReloadIndex() throws Exception {
+        Id blob;
+        try (Repository repo = Repositories.init(new FolderTarget(dir), RepositoryTest.PW, RepositoryTest.OPTS)) {
+            byte[] data = "kept".getBytes();
+            blob = repo.saveBlob(BlobType.DATA, data, 0, data.length);
+            repo.flush();
+        }
+        Path index;
+        try (Stream<Path> s = Files.list(dir.resolve("index"))) {
+            index = s.findFirst().orElseThrow();
+        }
+        byte[] good = Files.readAllBytes(index);
+        byte[] bad = good.clone();
+        bad[bad.length / 2] ^= 1;
+        Files.write(index, bad);
+        try (Repository repo = Repositories.open(new FolderTarget(dir), RepositoryTest.PW, RepositoryTest.OPTS)) {
+            assertThrows(RepositoryException.class, () -> repo.loadBlob(BlobType.DATA, blob));
+            assertThrows(RepositoryException.class, repo::reloadIndex, "still damaged: the reload fails too");
+            assertThrows(UncheckedIOException.class, () -> repo.hasBlob(BlobType.DATA, blob), "and the index stays unusable");
+            Files.write(index, good); // repaired, say by another process
+            repo.reloadIndex();
+            assertTrue(repo.hasBlob(BlobType.DATA, blob));
+            assertEquals("kept", new String(repo.loadBlob(BlobType.DATA, blob)));
+        }
+    }
+
     private long files(String sub) throws Exception {
         Path p = dir.resolve(sub);
         if (!Files.isDirectory(p)) {
