@@ -83,8 +83,15 @@ final class Checker {
         Map<Id, Id> packIndexFile = new HashMap<>();
         for (Id file : store.list(Store.INDEX)) {
             IndexCodec.IndexFile idx;
+            String name = Store.INDEX + "/" + file.hex();
             try {
-                idx = IndexCodec.decode(store.loadUnpacked(repo.master(), Store.INDEX, file), "index " + file.shortHex());
+                byte[] sealed = store.read(name);
+                try {
+                    idx = IndexCodec.decode(store.openUnpacked(repo.master(), name, file, sealed), "index " + file.shortHex());
+                } catch (RepositoryException damaged) {
+                    throw new RepositoryException(damaged.getMessage() + "; 'backbench repo rebuild-index' writes a new index"
+                            + " from the packs", damaged);
+                }
             } catch (RepositoryException e) {
                 problems.add(problem(Kind.INDEX_UNREADABLE, "index file " + file.shortHex() + " cannot be read: " + e.getMessage(),
                         null, null));
@@ -161,9 +168,12 @@ final class Checker {
         List<Id> unreferenced = new ArrayList<>(onTarget.keySet());
         unreferenced.removeAll(packs.keySet());
         Collections.sort(unreferenced);
+        // with an index file unreadable, such a pack is more likely one it lists: prune would delete data
+        boolean indexDamaged = problems.stream().anyMatch(p -> p.kind() == Kind.INDEX_UNREADABLE);
         for (Id pack : unreferenced) {
-            problems.add(problem(Kind.UNREFERENCED_PACK, "pack " + pack.shortHex() + " is not listed in any index (left by an interrupted"
-                    + " backup or prune; prune removes it)", pack, null));
+            problems.add(problem(Kind.UNREFERENCED_PACK, "pack " + pack.shortHex() + " is not listed in any index" + (indexDamaged
+                    ? " (perhaps in the unreadable index file: 'backbench repo rebuild-index' indexes it again; do not prune before)"
+                    : " (left by an interrupted backup or prune; prune removes it)"), pack, null));
         }
     }
 

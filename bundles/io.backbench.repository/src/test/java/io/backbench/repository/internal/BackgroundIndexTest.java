@@ -96,7 +96,11 @@ class BackgroundIndexTest {
             CheckReport report = RepositoryOperations.check(repo, CheckOptions.structure());
             String damaged = index.getFileName().toString().substring(0, 8);
             assertTrue(report.errors().stream().anyMatch(p -> p.kind() == CheckProblem.Kind.INDEX_UNREADABLE
-                    && p.message().contains(damaged)), report.problems().toString());
+                    && p.message().contains(damaged) && p.message().contains("rebuild-index")), report.problems().toString());
+            // the packs it listed look unlisted now: pruning them would delete data, and check says so
+            List<CheckProblem> unlisted = report.problems().stream().filter(p -> p.kind() == CheckProblem.Kind.UNREFERENCED_PACK).toList();
+            assertEquals(2, unlisted.size(), "the data pack and the tree pack: " + report.problems());
+            assertTrue(unlisted.stream().allMatch(p -> p.message().contains("do not prune")), unlisted.toString());
 
             // the remedy works on the same open repository: a rebuild indexes the packs from their headers
             IndexRebuildReport rebuilt = RepositoryOperations.rebuildIndex(repo, false);
