@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.CodeSigner;
+import java.security.Timestamp;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -24,11 +26,17 @@ final class JarSignatures {
 
     /**
      * The outcome. {@code chain} is the signer's certificate chain (signer first) when SIGNED;
-     * {@code detail} names an unsigned entry, the other signer or what does not match.
+     * {@code detail} names an unsigned entry, the other signer or what does not match;
+     * {@code timestamped} is the time a timestamping authority vouches the signature was made at,
+     * or null when the signature has no timestamp.
      */
-    record Verdict(Kind kind, List<X509Certificate> chain, String detail) {
+    record Verdict(Kind kind, List<X509Certificate> chain, String detail, Instant timestamped) {
         Verdict {
             chain = List.copyOf(chain);
+        }
+
+        Verdict(Kind kind, List<X509Certificate> chain, String detail) {
+            this(kind, chain, detail, null);
         }
 
         String signer() {
@@ -41,6 +49,7 @@ final class JarSignatures {
 
     static Verdict verify(Path jar) throws IOException {
         List<X509Certificate> signer = null;
+        Instant timestamped = null;
         String unsigned = null;
         int signedEntries = 0;
         try (JarFile jf = new JarFile(jar.toFile(), true)) {
@@ -70,6 +79,8 @@ final class JarSignatures {
                 }
                 if (signer == null) {
                     signer = chain;
+                    Timestamp ts = signers[0].getTimestamp();
+                    timestamped = ts == null ? null : ts.getTimestamp().toInstant();
                 } else if (!signer.get(0).equals(chain.get(0))) {
                     return new Verdict(Kind.MIXED_SIGNERS, List.of(), e.getName() + " is signed by "
                             + chain.get(0).getSubjectX500Principal().getName() + ", other entries by "
@@ -86,7 +97,7 @@ final class JarSignatures {
         if (unsigned != null) {
             return new Verdict(Kind.PARTLY_SIGNED, List.of(), unsigned);
         }
-        return new Verdict(Kind.SIGNED, signer, "");
+        return new Verdict(Kind.SIGNED, signer, "", timestamped);
     }
 
     private static List<X509Certificate> chain(CodeSigner signer) {

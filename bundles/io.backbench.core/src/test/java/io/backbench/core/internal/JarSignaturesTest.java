@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +102,63 @@ class JarSignaturesTest {
         policy.allowUntrusted(true);
         assertEquals(Optional.empty(), policy.refusal(plain));
         assertEquals(Optional.empty(), policy.refusal(byStranger));
+    }
+
+    @Test
+    void aTrustedSignerWhoseCertificateExpiredIsRefusedSayingWhenAndHowToGetAValidJar() throws Exception {
+        Path pem = TestBundles.newSigner(dir, "expired", "-30d"); // valid for two days, 30 days ago
+        Path jar = jar("byexpired");
+        TestBundles.sign(jar, dir, "expired");
+        TrustStore trust = new TrustStore(dir.resolve("config"));
+        trust.add(pem);
+        PluginPolicy policy = new PluginPolicy(trust);
+
+        String why = policy.refusal(jar).orElseThrow();
+
+        assertTrue(why.contains("CN=expired") && why.contains("expired on") && why.contains("no timestamp"), why);
+        assertTrue(why.contains("jarsigner -tsa") && why.contains("Allow unsigned or untrusted plugins"), why);
+    }
+
+    @Test
+    void aCertificateNotValidYetIsRefusedNamingTheClock() throws Exception {
+        Path pem = TestBundles.newSigner(dir, "future", "+30d");
+        Path jar = jar("byfuture");
+        TestBundles.sign(jar, dir, "future");
+        TrustStore trust = new TrustStore(dir.resolve("config"));
+        trust.add(pem);
+
+        String why = new PluginPolicy(trust).refusal(jar).orElseThrow();
+
+        assertTrue(why.contains("valid only from") && why.contains("clock"), why);
+    }
+
+    @Test
+    void aTimestampedSignatureIsJudgedAtItsTimestampNotNow() throws Exception {
+        // a real certificate that expired 28 days ago; the timestamp a TSA would have added is set here
+        TestBundles.newSigner(dir, "old", "-30d");
+        Path jar = jar("byold");
+        TestBundles.sign(jar, dir, "old");
+        JarSignatures.Verdict signed = JarSignatures.verify(jar);
+        assertEquals(null, signed.timestamped(), "jarsigner without -tsa adds no timestamp");
+        X509Certificate cert = signed.chain().get(0);
+        Instant now = Instant.now();
+
+        Instant whileValid = cert.getNotBefore().toInstant().plusSeconds(3600);
+        PluginPolicy.Decision ok = PluginPolicy.validity(withTimestamp(signed, whileValid), now);
+        assertEquals(Optional.empty(), ok.refusal(), "signed while the certificate was valid: still good after it expired");
+        assertEquals(null, ok.recheckAfter(), "and it stays good");
+
+        Instant afterExpiry = cert.getNotAfter().toInstant().plusSeconds(3600);
+        String why = PluginPolicy.validity(withTimestamp(signed, afterExpiry), now).refusal().orElseThrow();
+        assertTrue(why.contains("had expired on") && why.contains("when the jar was signed"), why);
+
+        PluginPolicy.Decision untimestamped = PluginPolicy.validity(signed, whileValid);
+        assertEquals(Optional.empty(), untimestamped.refusal());
+        assertEquals(cert.getNotAfter().toInstant(), untimestamped.recheckAfter(), "looked at again when it expires");
+    }
+
+    private static JarSignatures.Verdict withTimestamp(JarSignatures.Verdict v, Instant at) {
+        return new JarSignatures.Verdict(v.kind(), v.chain(), v.detail(), at);
     }
 
     @Test

@@ -39,10 +39,19 @@ final class TestBundles {
 
     /** A key store {@code dir/NAME.p12} (password "secret") with a new self-signed key; returns its PEM certificate. */
     static Path newSigner(Path dir, String name) throws Exception {
+        return newSigner(dir, name, null);
+    }
+
+    /** As above, with a certificate valid for 2 days from {@code startdate} (keytool's form: "-30d", "+30d"), or from now if null. */
+    static Path newSigner(Path dir, String name, String startdate) throws Exception {
         Path ks = dir.resolve(name + ".p12");
-        run("keytool", "-genkeypair", "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", "secret",
-                "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name + ", O=Backbench tests",
-                "-validity", "2");
+        List<String> cmd = new ArrayList<>(List.of("keytool", "-genkeypair", "-keystore", ks.toString(), "-storetype", "PKCS12",
+                "-storepass", "secret", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                "CN=" + name + ", O=Backbench tests", "-validity", "2"));
+        if (startdate != null) {
+            cmd.addAll(List.of("-startdate", startdate));
+        }
+        run(cmd.toArray(String[]::new));
         Path pem = dir.resolve(name + ".pem");
         run("keytool", "-exportcert", "-rfc", "-keystore", ks.toString(), "-storepass", "secret", "-alias", name,
                 "-file", pem.toString());
