@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.Repositories;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.RepositoryException;
@@ -44,18 +45,6 @@ public final class RepositoryAccess {
     private final String location;
     private final String passwordFile;
 
-    /** An open repository and its target, closed together. */
-    public record Opened(Repository repo, StorageTarget target) implements AutoCloseable {
-        @Override
-        public void close() throws IOException {
-            try {
-                repo.close();
-            } finally {
-                target.close();
-            }
-        }
-    }
-
     /** @param env the environment ({@code System::getenv}, or a map's {@code get} in tests) */
     public RepositoryAccess(ConfiguredTargets targets, Function<String, String> env, Args args) {
         this.targets = targets;
@@ -66,11 +55,11 @@ public final class RepositoryAccess {
     }
 
     /** Opens the repository; every failure is an exception whose message says what to do. */
-    public Opened open() throws IOException {
+    public OpenedRepository open() throws IOException {
         StorageTarget target = target(false);
         char[] password = password(false);
         try {
-            return new Opened(Repositories.open(target, password, RepositoryOptions.defaults()), target);
+            return new OpenedRepository(Repositories.open(target, password, RepositoryOptions.defaults()), target);
         } catch (WrongPasswordException e) {
             target.close();
             throw new IOException("wrong password for the repository at " + location
@@ -88,11 +77,11 @@ public final class RepositoryAccess {
     }
 
     /** Initialises a new repository (the password is asked twice on a terminal). */
-    public Opened init() throws IOException {
+    public OpenedRepository init() throws IOException {
         StorageTarget target = target(true);
         char[] password = password(true);
         try {
-            return new Opened(Repositories.init(target, password, RepositoryOptions.defaults()), target);
+            return new OpenedRepository(Repositories.init(target, password, RepositoryOptions.defaults()), target);
         } catch (IOException | RuntimeException e) {
             target.close();
             throw e;

@@ -8,6 +8,7 @@ import io.backbench.catalog.api.JobDefinition;
 import io.backbench.jobs.api.ProgressMonitor;
 import io.backbench.jobs.scheduler.api.JobContext;
 import io.backbench.jobs.scheduler.api.JobRepositories;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.Repository;
 
 /** One run's context; the repository is opened on demand and closed by the runner. Used on the run's worker thread. */
@@ -18,7 +19,7 @@ final class JobContextImpl implements JobContext, AutoCloseable {
     private final Catalog catalog;
     private final Clock clock;
     private final JobRepositories locator;
-    private JobRepositories.Opened opened;
+    private OpenedRepository opened;
 
     JobContextImpl(JobDefinition job, long runId, RecordingMonitor monitor, Catalog catalog, Clock clock, JobRepositories locator) {
         this.job = job;

@@ -72,10 +72,7 @@ class BackgroundIndexTest {
             Id tree = repo.saveTree(new Tree(List.of()));
             repo.saveSnapshot(new Snapshot(Instant.now(), tree, List.of("/src"), "host", "user", 0, 0, List.of(), List.of(), null, null));
         }
-        Path index;
-        try (Stream<Path> s = Files.list(dir.resolve("index"))) {
-            index = s.findFirst().orElseThrow();
-        }
+        Path index = theIndexFile();
         byte[] bytes = Files.readAllBytes(index);
         bytes[bytes.length / 2] ^= 1;
         Files.write(index, bytes);
@@ -122,10 +119,7 @@ class BackgroundIndexTest {
             blob = repo.saveBlob(BlobType.DATA, data, 0, data.length);
             repo.flush();
         }
-        Path index;
-        try (Stream<Path> s = Files.list(dir.resolve("index"))) {
-            index = s.findFirst().orElseThrow();
-        }
+        Path index = theIndexFile();
         byte[] good = Files.readAllBytes(index);
         byte[] bad = good.clone();
         bad[bad.length / 2] ^= 1;
@@ -138,6 +132,12 @@ class BackgroundIndexTest {
             repo.reloadIndex();
             assertTrue(repo.hasBlob(BlobType.DATA, blob));
             assertEquals("kept", new String(repo.loadBlob(BlobType.DATA, blob)));
+        }
+    }
+
+    private Path theIndexFile() throws Exception {
+        try (Stream<Path> s = Files.list(dir.resolve("index"))) {
+            return s.findFirst().orElseThrow();
         }
     }
 

@@ -26,6 +26,7 @@ import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.repository.api.OpenedRepository;
 
 /** {@code backbench backup PATH...}: restic's backup, with its exclude options. */
 @Component(service = Command.class, property = Command.NAME_PROPERTY + "=backup")
@@ -106,12 +107,12 @@ public final class BackupCommand extends RepoCommandBase {
         if (a.value("--threads") != null) {
             o = o.withThreads(Integer.parseInt(a.value("--threads")));
         }
-        try (RepositoryAccess.Opened r = access.open()) {
+        try (OpenedRepository r = access.open()) {
             if (a.value("--parent") != null) {
-                o = o.withParent(SnapshotFinder.find(r.repo(), a.value("--parent"), null).id());
+                o = o.withParent(SnapshotFinder.find(r.repository(), a.value("--parent"), null).id());
             }
             ProgressLine line = new ProgressLine(ctx.err(), !ctx.json() && System.console() != null);
-            BackupResult res = FileBackup.backup(r.repo(), o, line, () -> false);
+            BackupResult res = FileBackup.backup(r.repository(), o, line, () -> false);
             line.clear();
             print(res, ctx);
             if (!res.complete()) {

@@ -20,6 +20,7 @@ import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.RepositoryOperations;
 import io.backbench.repository.api.SnapshotDiff;
 import io.backbench.repository.api.StoredSnapshot;
@@ -75,10 +76,10 @@ public final class DiffCommand extends RepoCommandBase {
             return ctx.usageError("'diff' needs two snapshots ('latest', an id or a prefix of one)");
         }
         SnapshotDiff diff;
-        try (RepositoryAccess.Opened r = access.open()) {
-            StoredSnapshot from = SnapshotFinder.find(r.repo(), a.positional().get(0), null);
-            StoredSnapshot to = SnapshotFinder.find(r.repo(), a.positional().get(1), null);
-            diff = RepositoryOperations.diff(r.repo(), from, to);
+        try (OpenedRepository r = access.open()) {
+            StoredSnapshot from = SnapshotFinder.find(r.repository(), a.positional().get(0), null);
+            StoredSnapshot to = SnapshotFinder.find(r.repository(), a.positional().get(1), null);
+            diff = RepositoryOperations.diff(r.repository(), from, to);
         }
         if (!ctx.json()) {
             ctx.out().print(diff.text());

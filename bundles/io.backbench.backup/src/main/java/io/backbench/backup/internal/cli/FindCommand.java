@@ -25,6 +25,7 @@ import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.FindMatch;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.RepositoryOperations;
 import io.backbench.repository.api.StoredSnapshot;
@@ -82,8 +83,8 @@ public final class FindCommand extends RepoCommandBase {
         }
         String host = a.value("--host");
         List<FindMatch> matches;
-        try (RepositoryAccess.Opened r = access.open()) {
-            Repository repo = r.repo();
+        try (OpenedRepository r = access.open()) {
+            Repository repo = r.repository();
             List<StoredSnapshot> snaps = new ArrayList<>();
             for (String ref : a.all("-s", "--snapshot")) {
                 snaps.add(SnapshotFinder.find(repo, ref, host));

@@ -26,6 +26,7 @@ import io.backbench.repository.api.ForgetGroup;
 import io.backbench.repository.api.ForgetResult;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.KeptSnapshot;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.PruneOptions;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.RepositoryOperations;
@@ -124,8 +125,8 @@ public final class ForgetCommand extends RepoCommandBase {
                     + " nothing was removed");
         }
         PruneOptions pruneOptions = RepoMaintenance.pruneOptions(a);
-        try (RepositoryAccess.Opened r = access.open()) {
-            Repository repo = r.repo();
+        try (OpenedRepository r = access.open()) {
+            Repository repo = r.repository();
             if (!a.positional().isEmpty()) {
                 forgetByIds(repo, a.positional(), dryRun, ctx);
             } else {

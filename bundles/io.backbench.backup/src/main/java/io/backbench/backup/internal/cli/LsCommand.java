@@ -22,6 +22,7 @@ import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.StoredSnapshot;
 
@@ -77,8 +78,8 @@ public final class LsCommand extends RepoCommandBase {
         }
         String below = a.positional().size() == 2 ? a.positional().get(1).replaceAll("/+$", "") : "";
         boolean longFormat = a.flag("-l", "--long");
-        try (RepositoryAccess.Opened r = access.open()) {
-            StoredSnapshot s = SnapshotFinder.find(r.repo(), a.positional().get(0), a.value("--host"));
+        try (OpenedRepository r = access.open()) {
+            StoredSnapshot s = SnapshotFinder.find(r.repository(), a.positional().get(0), a.value("--host"));
             if (ctx.json()) {
                 Map<String, Object> head = SnapshotsCommand.json(s);
                 head.put("struct_type", "snapshot");
@@ -88,7 +89,7 @@ public final class LsCommand extends RepoCommandBase {
                         + Format.time(s.snapshot().time()) + ":");
             }
             int[] count = {0};
-            walk(r.repo(), s.snapshot().tree(), "", below, longFormat, ctx, count);
+            walk(r.repository(), s.snapshot().tree(), "", below, longFormat, ctx, count);
             if (!below.isEmpty() && count[0] == 0) {
                 return ctx.failure("there is no " + below + " in snapshot " + s.id().shortHex());
             }

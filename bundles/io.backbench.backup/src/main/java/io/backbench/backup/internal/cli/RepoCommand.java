@@ -26,6 +26,7 @@ import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.KeyInfo;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.Repository;
 
 /** {@code backbench repo init|key ...}: creating a repository and managing its keys. */
@@ -132,15 +133,15 @@ public final class RepoCommand extends RepoCommandBase {
                 if (p.size() != 1) {
                     return ctx.usageError("'repo init' takes no arguments");
                 }
-                try (RepositoryAccess.Opened r = access.init()) {
+                try (OpenedRepository r = access.init()) {
                     if (ctx.json()) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("message_type", "initialized");
-                        m.put("id", r.repo().config().id());
+                        m.put("id", r.repository().config().id());
                         m.put("repository", access.location());
                         ctx.out().println(Json.write(m));
                     } else {
-                        ctx.out().println("created repository " + r.repo().config().id().substring(0, 10) + " at " + access.location());
+                        ctx.out().println("created repository " + r.repository().config().id().substring(0, 10) + " at " + access.location());
                         ctx.out().println("Please note that knowledge of your password is required to access the repository."
                                 + " Losing your password means that your data is irrecoverably lost.");
                     }
@@ -157,8 +158,8 @@ public final class RepoCommand extends RepoCommandBase {
         if (p.isEmpty()) {
             return ctx.usageError("'repo key' needs list, add, remove or passwd");
         }
-        try (RepositoryAccess.Opened r = access.open()) {
-            Repository repo = r.repo();
+        try (OpenedRepository r = access.open()) {
+            Repository repo = r.repository();
             switch (p.get(0)) {
                 case "list" -> {
                     List<Object> out = new ArrayList<>();

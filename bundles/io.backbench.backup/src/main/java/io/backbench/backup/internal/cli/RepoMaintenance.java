@@ -19,6 +19,7 @@ import io.backbench.repository.api.CheckOptions;
 import io.backbench.repository.api.CheckProblem;
 import io.backbench.repository.api.CheckReport;
 import io.backbench.repository.api.IndexRebuildReport;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.Progress;
 import io.backbench.repository.api.PruneOptions;
 import io.backbench.repository.api.PruneReport;
@@ -48,8 +49,8 @@ final class RepoMaintenance {
             throw new Args.UsageException(e.getMessage());
         }
         CheckReport report;
-        try (RepositoryAccess.Opened r = access.open(); ProgressLine line = new ProgressLine(ctx)) {
-            report = RepositoryOperations.check(r.repo(), options, line);
+        try (OpenedRepository r = access.open(); ProgressLine line = new ProgressLine(ctx)) {
+            report = RepositoryOperations.check(r.repository(), options, line);
         }
         if (ctx.json()) {
             ctx.out().println(Json.write(json(report)));
@@ -67,8 +68,8 @@ final class RepoMaintenance {
     static int prune(Args a, RepositoryAccess access, CommandContext ctx) throws IOException, Args.UsageException {
         noArguments(a, "prune");
         PruneOptions options = pruneOptions(a);
-        try (RepositoryAccess.Opened r = access.open(); ProgressLine line = new ProgressLine(ctx)) {
-            PruneReport report = RepositoryOperations.prune(r.repo(), options, line);
+        try (OpenedRepository r = access.open(); ProgressLine line = new ProgressLine(ctx)) {
+            PruneReport report = RepositoryOperations.prune(r.repository(), options, line);
             print(report, ctx);
         }
         return CommandLine.OK;
@@ -115,12 +116,12 @@ final class RepoMaintenance {
 
     static int stats(Args a, RepositoryAccess access, CommandContext ctx) throws IOException {
         RepositoryStats s;
-        try (RepositoryAccess.Opened r = access.open()) {
+        try (OpenedRepository r = access.open()) {
             List<StoredSnapshot> chosen = new ArrayList<>();
             for (String ref : a.positional().subList(1, a.positional().size())) {
-                chosen.add(SnapshotFinder.find(r.repo(), ref, a.value("--host")));
+                chosen.add(SnapshotFinder.find(r.repository(), ref, a.value("--host")));
             }
-            s = RepositoryOperations.stats(r.repo(), chosen);
+            s = RepositoryOperations.stats(r.repository(), chosen);
         }
         if (!ctx.json()) {
             ctx.out().print(s.text());
@@ -148,8 +149,8 @@ final class RepoMaintenance {
         noArguments(a, "unlock");
         boolean all = a.flag("--remove-all");
         int n;
-        try (RepositoryAccess.Opened r = access.open()) {
-            n = RepositoryOperations.unlock(r.repo(), all);
+        try (OpenedRepository r = access.open()) {
+            n = RepositoryOperations.unlock(r.repository(), all);
         }
         if (ctx.json()) {
             ctx.out().println(Json.write(Map.of("removed_locks", n)));
@@ -162,8 +163,8 @@ final class RepoMaintenance {
     static int rebuildIndex(Args a, RepositoryAccess access, CommandContext ctx) throws IOException, Args.UsageException {
         noArguments(a, "rebuild-index");
         IndexRebuildReport report;
-        try (RepositoryAccess.Opened r = access.open()) {
-            report = RepositoryOperations.rebuildIndex(r.repo(), a.flag("--read-all-packs"));
+        try (OpenedRepository r = access.open()) {
+            report = RepositoryOperations.rebuildIndex(r.repository(), a.flag("--read-all-packs"));
         }
         if (ctx.json()) {
             Map<String, Object> m = new LinkedHashMap<>();

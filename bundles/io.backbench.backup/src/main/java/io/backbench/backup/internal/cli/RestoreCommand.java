@@ -27,6 +27,7 @@ import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.StoredSnapshot;
 
 /** {@code backbench restore SNAPSHOT --target DIR}: restic's restore, plus an existing-file policy. */
@@ -110,8 +111,8 @@ public final class RestoreCommand extends RepoCommandBase {
         }
         RestoreResult res;
         StoredSnapshot s;
-        try (RepositoryAccess.Opened r = access.open()) {
-            s = SnapshotFinder.find(r.repo(), a.positional().get(0), a.value("--host"));
+        try (OpenedRepository r = access.open()) {
+            s = SnapshotFinder.find(r.repository(), a.positional().get(0), a.value("--host"));
             if (!ctx.json()) {
                 ctx.out().println("restoring snapshot " + s.id().shortHex() + " of " + s.snapshot().paths() + " to " + target);
             }
@@ -121,7 +122,7 @@ public final class RestoreCommand extends RepoCommandBase {
                     ctx.err().println("error: " + path + ": " + message);
                 }
             };
-            res = FileRestore.restore(r.repo(), s.id(), o, errors, () -> false);
+            res = FileRestore.restore(r.repository(), s.id(), o, errors, () -> false);
         }
         if (ctx.json()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.Snapshot;
 import io.backbench.repository.api.StoredSnapshot;
 
@@ -75,8 +76,8 @@ public final class SnapshotsCommand extends RepoCommandBase {
         String host = a.value("--host");
         List<String> tags = a.all("--tag");
         List<StoredSnapshot> list = new ArrayList<>();
-        try (RepositoryAccess.Opened r = access.open()) {
-            for (StoredSnapshot s : r.repo().snapshots()) {
+        try (OpenedRepository r = access.open()) {
+            for (StoredSnapshot s : r.repository().snapshots()) {
                 if ((host == null || host.equals(s.snapshot().hostname())) && s.snapshot().tags().containsAll(tags)) {
                     list.add(s);
                 }

@@ -30,6 +30,7 @@ import io.backbench.imaging.api.RestoreResult;
 import io.backbench.imaging.api.UnusedBlocks;
 import io.backbench.imaging.api.VerifyReport;
 import io.backbench.imaging.internal.source.DeviceNodes;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.RepositoryOperations;
 import io.backbench.repository.api.SnapshotFilter;
 import io.backbench.repository.api.StoredSnapshot;
@@ -181,8 +182,8 @@ public final class ImageCommand implements Command {
             refuseFreezingTheRepository(source, access.localFolder());
         }
         ImageResult r;
-        try (RepositoryAccess.Opened repo = access.open()) {
-            r = DiskImages.create(repo.repo(), source, o, out.progress());
+        try (OpenedRepository repo = access.open()) {
+            r = DiskImages.create(repo.repository(), source, o, out.progress());
         }
         out.created(r);
         return r.complete() ? CommandLine.OK : CommandLine.WARNINGS;
@@ -198,14 +199,14 @@ public final class ImageCommand implements Command {
         if (a.value("--threads") != null) {
             o = o.withThreads(number(a.value("--threads"), "--threads"));
         }
-        try (RepositoryAccess.Opened repo = access.open()) {
+        try (OpenedRepository repo = access.open()) {
             StoredSnapshot s = find(repo, a.positional().get(0));
-            RestoreResult r = DiskImages.restore(repo.repo(), s, target, o, out.progress());
+            RestoreResult r = DiskImages.restore(repo.repository(), s, target, o, out.progress());
             if (!a.flag("--verify")) {
                 out.restored(r, null);
                 return CommandLine.OK;
             }
-            VerifyReport v = DiskImages.verifyTarget(repo.repo(), s, target, true, out.progress());
+            VerifyReport v = DiskImages.verifyTarget(repo.repository(), s, target, true, out.progress());
             out.restored(r, v);
             return v.ok() ? CommandLine.OK : ctx.failure("the restored " + target + " does not match the image (see above)");
         }
@@ -215,8 +216,8 @@ public final class ImageCommand implements Command {
         if (a.positional().size() != 2) {
             return ctx.usageError("'image export' takes a SNAPSHOT and a new FILE.img");
         }
-        try (RepositoryAccess.Opened repo = access.open()) {
-            out.restored(DiskImages.export(repo.repo(), find(repo, a.positional().get(0)), Path.of(a.positional().get(1)), out.progress()),
+        try (OpenedRepository repo = access.open()) {
+            out.restored(DiskImages.export(repo.repository(), find(repo, a.positional().get(0)), Path.of(a.positional().get(1)), out.progress()),
                     null);
         }
         return CommandLine.OK;
@@ -231,10 +232,10 @@ public final class ImageCommand implements Command {
             return ctx.usageError("--fsck checks a restored target: give it with --target DEVICE|FILE");
         }
         VerifyReport r;
-        try (RepositoryAccess.Opened repo = access.open()) {
+        try (OpenedRepository repo = access.open()) {
             StoredSnapshot s = find(repo, a.positional().get(0));
-            r = target == null ? DiskImages.verify(repo.repo(), s, out.progress())
-                    : DiskImages.verifyTarget(repo.repo(), s, Path.of(target), a.flag("--fsck"), out.progress());
+            r = target == null ? DiskImages.verify(repo.repository(), s, out.progress())
+                    : DiskImages.verifyTarget(repo.repository(), s, Path.of(target), a.flag("--fsck"), out.progress());
         }
         out.verified(r);
         return r.ok() ? CommandLine.OK : ctx.failure("verification found problems (see above)");
@@ -244,8 +245,8 @@ public final class ImageCommand implements Command {
         if (!a.positional().isEmpty()) {
             return ctx.usageError("'image list' takes no arguments");
         }
-        try (RepositoryAccess.Opened repo = access.open()) {
-            out.listed(DiskImages.list(repo.repo()));
+        try (OpenedRepository repo = access.open()) {
+            out.listed(DiskImages.list(repo.repository()));
         }
         return CommandLine.OK;
     }
@@ -254,15 +255,15 @@ public final class ImageCommand implements Command {
         if (a.positional().size() != 1) {
             return ctx.usageError("'image info' takes one SNAPSHOT");
         }
-        try (RepositoryAccess.Opened repo = access.open()) {
-            ctx.out().print(DiskImages.metadata(repo.repo(), find(repo, a.positional().get(0))));
+        try (OpenedRepository repo = access.open()) {
+            ctx.out().print(DiskImages.metadata(repo.repository(), find(repo, a.positional().get(0))));
         }
         return CommandLine.OK;
     }
 
-    private static StoredSnapshot find(RepositoryAccess.Opened repo, String ref) throws IOException {
+    private static StoredSnapshot find(OpenedRepository repo, String ref) throws IOException {
         SnapshotFilter images = new SnapshotFilter(List.of(), List.of(List.of(DiskImages.TAG)), List.of());
-        return RepositoryOperations.findSnapshot(repo.repo(), ref, "latest".equals(ref) ? images : SnapshotFilter.ALL);
+        return RepositoryOperations.findSnapshot(repo.repository(), ref, "latest".equals(ref) ? images : SnapshotFilter.ALL);
     }
 
     /** Freezing the filesystem the repository is written to would hang the image: refuse that. */

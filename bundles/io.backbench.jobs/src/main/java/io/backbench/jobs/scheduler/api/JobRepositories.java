@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.Repositories;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.RepositoryOptions;
@@ -34,30 +35,18 @@ public final class JobRepositories {
         this.env = env;
     }
 
-    /** An open repository and its target, closed together. */
-    public record Opened(Repository repository, StorageTarget target) implements AutoCloseable {
-        @Override
-        public void close() throws IOException {
-            try {
-                repository.close();
-            } finally {
-                target.close();
-            }
-        }
-    }
-
-    public Opened open(JobDefinition job) throws IOException {
+    public OpenedRepository open(JobDefinition job) throws IOException {
         return openOrInit(job, false);
     }
 
     /** Creates a new repository at the job's location (which must hold none yet). */
     public void init(JobDefinition job) throws IOException {
-        try (Opened o = openOrInit(job, true)) {
+        try (OpenedRepository o = openOrInit(job, true)) {
             // created; nothing else to do
         }
     }
 
-    private Opened openOrInit(JobDefinition job, boolean create) throws IOException {
+    private OpenedRepository openOrInit(JobDefinition job, boolean create) throws IOException {
         String location = job.repository();
         if (location.isBlank()) {
             throw new IOException("job '" + job.name() + "' has no repository; edit the job and set one (its Target page)");
@@ -67,7 +56,7 @@ public final class JobRepositories {
         try {
             Repository r = create ? Repositories.init(target, password, RepositoryOptions.defaults())
                     : Repositories.open(target, password, RepositoryOptions.defaults());
-            return new Opened(r, target);
+            return new OpenedRepository(r, target);
         } catch (WrongPasswordException e) {
             target.close();
             throw new IOException("wrong password for the repository " + location + " of job '" + job.name()

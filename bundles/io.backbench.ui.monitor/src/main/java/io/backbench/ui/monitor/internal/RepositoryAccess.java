@@ -6,6 +6,7 @@ import java.util.List;
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.core.api.ConfiguredTargets;
 import io.backbench.jobs.scheduler.api.JobRepositories;
+import io.backbench.repository.api.OpenedRepository;
 
 /**
  * The views' way to a job's repository: {@link JobRepositories} (the scheduler's own rule for the
@@ -29,7 +30,7 @@ public final class RepositoryAccess {
         }
     }
 
-    public JobRepositories.Opened open(JobDefinition job) throws IOException {
+    public OpenedRepository open(JobDefinition job) throws IOException {
         return repositories.open(job);
     }
 

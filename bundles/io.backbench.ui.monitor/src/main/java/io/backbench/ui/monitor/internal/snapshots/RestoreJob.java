@@ -10,8 +10,8 @@ import io.backbench.backup.api.RestoreResult;
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.jobs.api.Job;
 import io.backbench.jobs.api.ProgressMonitor;
-import io.backbench.jobs.scheduler.api.JobRepositories;
 import io.backbench.repository.api.Id;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.ui.monitor.internal.RepositoryAccess;
 
 /** Restores selected paths of a snapshot below a folder, on a JobManager worker (the Progress view shows it). */
@@ -44,7 +44,7 @@ final class RestoreJob implements Job {
     @Override
     public String run(ProgressMonitor monitor) throws Exception {
         monitor.begin("Opening the repository " + job.repository(), -1);
-        try (JobRepositories.Opened o = access.open(job)) {
+        try (OpenedRepository o = access.open(job)) {
             RestoreOptions options = RestoreOptions.to(target).withIncludes(paths).withVerify(true);
             RestoreListener listener = new RestoreListener() {
                 private boolean begun;

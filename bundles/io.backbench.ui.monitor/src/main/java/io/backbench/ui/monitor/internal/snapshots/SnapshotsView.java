@@ -26,12 +26,12 @@ import io.backbench.catalog.api.CatalogListener;
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.jobs.api.JobManager;
 import io.backbench.jobs.scheduler.api.JobKind;
-import io.backbench.jobs.scheduler.api.JobRepositories;
 import io.backbench.jobs.scheduler.api.JobRunner;
 import io.backbench.jobs.scheduler.api.RestoreTests;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
+import io.backbench.repository.api.OpenedRepository;
 import io.backbench.ui.api.ViewPart;
 import io.backbench.ui.api.ViewSite;
 import io.backbench.ui.monitor.internal.Background;
@@ -59,7 +59,7 @@ final class SnapshotsView implements ViewPart {
     private Tree tree;
     private CatalogListener listener;
     /** The repository open for browsing, and whose it is; touched on the worker thread only. */
-    private JobRepositories.Opened open;
+    private OpenedRepository open;
     private String openLocation;
 
     /** A repository and the job whose password opens it. */
@@ -241,7 +241,7 @@ final class SnapshotsView implements ViewPart {
     }
 
     private interface TreeIdOf {
-        Id get(JobRepositories.Opened open) throws IOException;
+        Id get(OpenedRepository open) throws IOException;
     }
 
     /** The nodes of a folder, opening the repository if needed. Worker thread. */
