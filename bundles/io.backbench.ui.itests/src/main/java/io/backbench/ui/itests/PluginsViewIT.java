@@ -13,15 +13,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import io.backbench.core.api.PluginManager;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.ToolItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +92,76 @@ class PluginsViewIT {
         Ui.waitUntil("Install to be enabled", ok::getEnabled);
         Ui.click(ok);
         return dialog;
+    }
+
+    @Test
+    void trustedPublishersAreAddedFromACertificateFileAndRemovedAfterAsking() throws Exception {
+        PluginManager plugins = Osgi.service(PluginManager.class);
+        int before = plugins.trustedPublishers().size();
+        Path pem = certificate("CN=Acme Storage Plugins, O=Acme");
+
+        WorkbenchDriver.showPerspective(MONITOR);
+        WorkbenchDriver.activateView(PLUGINS);
+        Ui.click(WorkbenchDriver.viewTool(PLUGINS, "publishers"));
+        Shell dialog = Ui.dialog("trustedPublishers");
+        Button add = (Button) Ui.call(() -> Ui.find(dialog, Ui.data("backbench.action", "add")).get(0));
+        Ui.run(() -> add.setData("backbench.fileDialog.answer", pem.toString()));
+        Ui.click(add);
+        Ui.waitUntil("the certificate's row", () -> rows(dialog).stream().anyMatch(r -> r.contains("CN=Acme Storage Plugins")));
+        assertEquals(before + 1, plugins.trustedPublishers().size(), "it is in the trust store");
+        Ui.screenshot(dialog, "trusted-publishers");
+
+        Table table = (Table) Ui.call(() -> Ui.find(dialog, Ui.data("backbench.action", "publishers")).get(0));
+        Ui.run(() -> {
+            for (TableItem item : table.getItems()) {
+                if (item.getText(0).contains("CN=Acme Storage Plugins")) {
+                    table.setSelection(item);
+                    Event e = new Event();
+                    e.item = item;
+                    table.notifyListeners(SWT.Selection, e);
+                }
+            }
+        });
+        Button remove = (Button) Ui.call(() -> Ui.find(dialog, Ui.data("backbench.action", "remove")).get(0));
+        Ui.waitUntil("Remove to be enabled for the selected publisher", remove::getEnabled);
+        Ui.click(remove);
+        Shell confirm = Ui.dialog("confirm");
+        String question = Ui.call(() -> WorkbenchDriver.labels(confirm));
+        assertTrue(question.contains("CN=Acme Storage Plugins"), question);
+        WorkbenchDriver.press(confirm, "Remove");
+        Ui.waitUntil("the row to go", () -> rows(dialog).stream().noneMatch(r -> r.contains("CN=Acme Storage Plugins")));
+        assertEquals(before, plugins.trustedPublishers().size(), "it left the trust store");
+        WorkbenchDriver.press(dialog, "Close");
+    }
+
+    /** The first column of the dialog's table, row by row. */
+    private static List<String> rows(Shell dialog) {
+        return Ui.call(() -> {
+            Table table = (Table) Ui.find(dialog, Ui.data("backbench.action", "publishers")).get(0);
+            List<String> out = new ArrayList<>();
+            for (TableItem item : table.getItems()) {
+                out.add(item.getText(0));
+            }
+            return out;
+        });
+    }
+
+    /** A self-signed certificate made by the JDK's keytool, as a PEM file. */
+    private Path certificate(String dname) throws Exception {
+        Path ks = temp.resolve("publisher.p12");
+        Path pem = temp.resolve("publisher.pem");
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        for (List<String> cmd : List.of(
+                List.of(keytool.toString(), "-genkeypair", "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass",
+                        "secret", "-alias", "publisher", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dname,
+                        "-validity", "2"),
+                List.of(keytool.toString(), "-exportcert", "-rfc", "-keystore", ks.toString(), "-storepass", "secret",
+                        "-alias", "publisher", "-file", pem.toString()))) {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+        }
+        return pem;
     }
 
     @Test

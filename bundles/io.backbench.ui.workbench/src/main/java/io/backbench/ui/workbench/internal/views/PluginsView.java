@@ -27,7 +27,7 @@ import org.osgi.framework.ServiceListener;
 
 /**
  * Every installed bundle with what it contributes (and, for a plugin kept from running, why);
- * Install Plugin... (the dialog), Update and Uninstall for plugins. Changes run as jobs; bundle and service events (OSGi threads) refresh the table on the
+ * Install Plugin... (the dialog), Update and Uninstall for plugins, Trusted Publishers... (the trust store). Changes run as jobs; bundle and service events (OSGi threads) refresh the table on the
  * UI thread. A refused change is shown in an error dialog with the plugin manager's reason.
  */
 final class PluginsView implements ViewPart {
@@ -56,10 +56,15 @@ final class PluginsView implements ViewPart {
         install = tool("Install Plugin...", "install", "Install a plugin from a plugin repository or a jar file");
         update = tool("Update...", "update", "Replace the selected plugin with another version of its jar");
         uninstall = tool("Uninstall", "uninstall", "Remove the selected plugin");
+        ToolItem publishers = tool("Trusted Publishers...", "publishers", "The publishers whose signed plugins are accepted");
         install.addListener(SWT.Selection, e -> openInstallDialog());
         update.addListener(SWT.Selection, e -> selected().ifPresent(p ->
                 chooseJar(update, "Update " + p.name()).ifPresent(jar -> update(p, jar))));
         uninstall.addListener(SWT.Selection, e -> selected().ifPresent(this::uninstall));
+        publishers.addListener(SWT.Selection, e -> {
+            new TrustedPublishersDialog(site.shell(), plugins).open();
+            refresh(); // a plugin kept from running may be accepted now
+        });
 
         Composite body = new Composite(parent, SWT.NONE);
         GridLayout gl = new GridLayout(1, false);
