@@ -22,7 +22,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -159,18 +158,10 @@ public final class InstallPluginDialog extends Dialog {
         updateButtons();
     }
 
-    /** Asks for a jar with the native file dialog, unless a test has set the answer on Browse... */
+    /** Asks for a jar (a test may set the answer on Browse..., see {@link FileChoice}). */
     private Optional<Path> chooseJar() {
-        Object answer = browse.getData(Keys.FILE_DIALOG_ANSWER);
-        if (answer != null) {
-            browse.setData(Keys.FILE_DIALOG_ANSWER, null);
-            return Optional.of(Path.of(answer.toString()));
-        }
-        FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
-        dialog.setText("Install plugin from a jar file");
-        dialog.setFilterExtensions(new String[] {"*.jar", "*"});
-        dialog.setFilterNames(new String[] {"Plugin bundles (*.jar)", "All files"});
-        return Optional.ofNullable(dialog.open()).map(Path::of);
+        return FileChoice.open(browse, getShell(), "Install plugin from a jar file", "*.jar", "Plugin bundles (*.jar)", "*",
+                "All files");
     }
 
     /** Lists the repository's plugins on a thread of its own (a network or disk read). */

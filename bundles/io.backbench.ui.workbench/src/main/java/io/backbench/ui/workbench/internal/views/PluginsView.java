@@ -18,7 +18,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ToolItem;
 import org.osgi.framework.BundleContext;
@@ -106,18 +105,8 @@ final class PluginsView implements ViewPart {
         return Optional.ofNullable((PluginInfo) ((IStructuredSelection) table.getSelection()).getFirstElement());
     }
 
-    /** Asks for a jar with the native file dialog, unless a test has set the answer on the item. */
     private Optional<Path> chooseJar(ToolItem item, String title) {
-        Object answer = item.getData(Keys.FILE_DIALOG_ANSWER);
-        if (answer != null) {
-            item.setData(Keys.FILE_DIALOG_ANSWER, null);
-            return Optional.of(Path.of(answer.toString()));
-        }
-        FileDialog dialog = new FileDialog(site.shell(), SWT.OPEN);
-        dialog.setText(title);
-        dialog.setFilterExtensions(new String[] {"*.jar", "*"});
-        dialog.setFilterNames(new String[] {"Plugin bundles (*.jar)", "All files"});
-        return Optional.ofNullable(dialog.open()).map(Path::of);
+        return FileChoice.open(item, site.shell(), title, "*.jar", "Plugin bundles (*.jar)", "*", "All files");
     }
 
     /** The Install Plugin dialog (modal: it runs its own job and reports its own errors). */

@@ -20,7 +20,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
@@ -130,18 +129,10 @@ public final class TrustedPublishersDialog extends Dialog {
         updateButtons();
     }
 
-    /** Asks for a certificate file with the native file dialog, unless a test has set the answer on Add Certificate... */
+    /** Asks for a certificate file (a test may set the answer on Add Certificate..., see {@link FileChoice}). */
     private Optional<Path> chooseCertificate() {
-        Object answer = add.getData(Keys.FILE_DIALOG_ANSWER);
-        if (answer != null) {
-            add.setData(Keys.FILE_DIALOG_ANSWER, null);
-            return Optional.of(Path.of(answer.toString()));
-        }
-        FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
-        dialog.setText("Trust a publisher's certificate");
-        dialog.setFilterExtensions(new String[] {"*.pem;*.crt;*.cer;*.der", "*"});
-        dialog.setFilterNames(new String[] {"Certificates (*.pem, *.crt, *.cer, *.der)", "All files"});
-        return Optional.ofNullable(dialog.open()).map(Path::of);
+        return FileChoice.open(add, getShell(), "Trust a publisher's certificate", "*.pem;*.crt;*.cer;*.der",
+                "Certificates (*.pem, *.crt, *.cer, *.der)", "*", "All files");
     }
 
     private void addCertificate(Path file) {
