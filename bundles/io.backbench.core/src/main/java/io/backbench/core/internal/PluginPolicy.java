@@ -16,9 +16,10 @@ import io.backbench.core.api.PluginManager;
  * Decides whether a plugin jar may run: signed (every entry, by one signer) by a publisher in the
  * trust store, with certificates valid when it was signed (see {@link #validity}), unless the
  * administrator allows unsigned or untrusted plugins. There is no revocation list or OCSP (the
- * product works offline): removing a publisher from the trust store is how trust is withdrawn. Verdicts are cached
- * per file, size, modification time and trust store change: the resolver hook asks on every resolve.
- * Thread-safe (called from the resolver, FileInstall's and callers' threads).
+ * product works offline): removing a publisher from the trust store is how trust is withdrawn.
+ * Verdicts are cached per file, size, modification time and trust store change, until a certificate
+ * expires: the resolver hook asks on every resolve. Thread-safe (called from the resolver,
+ * FileInstall's and callers' threads).
  */
 final class PluginPolicy {
     static final String HOW_TO_ALLOW = "To install it anyway, tick \"Allow unsigned or untrusted plugins\" in "

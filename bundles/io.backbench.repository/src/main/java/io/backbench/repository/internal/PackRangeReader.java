@@ -15,9 +15,8 @@ import io.backbench.repository.api.RepositoryException;
 
 /**
  * Reads several blobs of one pack with one read of the range that covers them (or a few reads, when
- * they lie far apart: see {@link #MAX_GAP}), decrypts them in
- * place and lends each plaintext to the receiver (a restore reads pack by pack). Keeps a few range
- * arrays for reuse. Thread-safe.
+ * they lie far apart: see {@link #MAX_GAP}), decrypts them in place and lends each plaintext to the
+ * receiver (a restore reads pack by pack). Keeps a few range arrays for reuse. Thread-safe.
  */
 final class PackRangeReader {
     /** As many as a restore has threads reading packs at once (two per processor, plus one). */
@@ -25,7 +24,7 @@ final class PackRangeReader {
     /**
      * Blobs further apart than this are read with two reads: skipping what lies between costs a
      * request, reading it costs bytes; at 100 MB/s 1 MiB takes about what a request to a remote
-     * target does. (A restore that writes in batches wants parts of a pack, a partial restore few blobs.)
+     * target does. (A partial restore, or a restore test's sample, wants a few blobs of a pack.)
      */
     static final long MAX_GAP = 1 << 20;
 
