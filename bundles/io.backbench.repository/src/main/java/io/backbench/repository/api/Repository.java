@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <h2>The index</h2>
  * The index files are read on other threads from {@code open} on, so that what a command does next
- * (find its snapshot, take the lock and wait its 200 ms) overlaps the reading. Whatever needs the
+ * (find its snapshot, take the lock) overlaps the reading. Whatever needs the
  * index waits for it. If an index file cannot be read, open still succeeds (snapshots can be listed),
  * and whatever needs the index fails with that file's error: {@link #lock}, the
  * blob and tree methods and {@link #reloadIndex} with a {@link RepositoryException}, {@link #hasBlob}

@@ -30,7 +30,7 @@ final class IndexFiles {
 
     /**
      * Reads them on a thread of its own, so that what a command does next (find its snapshot, take
-     * the lock and wait its 200 ms) overlaps the reading; the index's queries wait for it.
+     * the lock) overlaps the reading; the index's queries wait for it.
      */
     void readInBackground(MasterIndex into) {
         CompletableFuture<Void> load = new CompletableFuture<>();

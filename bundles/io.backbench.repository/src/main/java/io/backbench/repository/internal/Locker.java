@@ -3,6 +3,7 @@ package io.backbench.repository.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -12,18 +13,21 @@ import io.backbench.repository.api.Id;
 import io.backbench.repository.api.RepositoryException;
 import io.backbench.repository.api.RepositoryLock;
 import io.backbench.repository.api.RepositoryLockedException;
+import io.backbench.target.api.Capability;
 
 /**
  * Lock files with restic's semantics: any number of shared locks, or one exclusive lock and nothing
  * else. A lock is stale when older than 30 minutes, or when it was made on this host by a process
- * that no longer runs. Creating one: check, write, wait 200 ms, check again (another process may
- * have written at the same moment), and back off on a conflict. Held locks are rewritten every
+ * that no longer runs. Creating one: check, write, check again (another process may have written at
+ * the same moment), and back off on a conflict. Before the second check it waits 200 ms as restic
+ * does, unless the target lists every write at once ({@link Capability#CONSISTENT_LISTING}): then of
+ * two processes locking at the same moment, the later to write its file sees the other's. Held locks are rewritten every
  * 5 minutes (on a daemon timer thread) so others do not take them for stale.
  */
 final class Locker {
     static final Duration STALE_AFTER = Duration.ofMinutes(30);
     static final Duration REFRESH_EVERY = Duration.ofMinutes(5);
-    private static final long RECHECK_DELAY_MS = 200;
+    static final long RECHECK_DELAY_MS = 200;
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "backbench-lock-refresh");
         t.setDaemon(true);
@@ -33,11 +37,17 @@ final class Locker {
     private final Store store;
     private final CryptoKey key;
     private final int version;
+    private final long recheckDelayMs;
 
     Locker(Store store, CryptoKey key, int version) {
         this.store = store;
         this.key = key;
         this.version = version;
+        this.recheckDelayMs = recheckDelayMs(store.target.capabilities());
+    }
+
+    static long recheckDelayMs(Set<Capability> target) {
+        return target.contains(Capability.CONSISTENT_LISTING) ? 0 : RECHECK_DELAY_MS;
     }
 
     record LockInfo(Instant time, boolean exclusive, String hostname, String username, long pid) {
@@ -47,7 +57,9 @@ final class Locker {
         checkConflicts(exclusive, null);
         Id id = write(exclusive);
         try {
-            Thread.sleep(RECHECK_DELAY_MS);
+            if (recheckDelayMs > 0) {
+                Thread.sleep(recheckDelayMs);
+            }
             checkConflicts(exclusive, id);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -11,8 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +39,7 @@ import io.backbench.repository.api.RepositoryOptions;
 import io.backbench.repository.api.Snapshot;
 import io.backbench.repository.api.WrongPasswordException;
 import io.backbench.repository.oracle.FolderTarget;
+import io.backbench.target.api.Capability;
 
 class RepositoryTest {
     static final RepositoryOptions OPTS = RepositoryOptions.defaults().withKdf(new RepositoryOptions.KdfParams(1024, 8, 1))
@@ -250,6 +258,46 @@ class RepositoryTest {
             a.lock(true);
         }
         assertEquals(0, count("locks"), "closing the repository releases its locks");
+    }
+
+    @Test
+    void exclusiveLocksTakenAtTheSameMomentWithoutTheWaitNeverBothHold() throws Exception {
+        Set<Capability> consistent = EnumSet.of(Capability.CONSISTENT_LISTING);
+        assertEquals(0, Locker.recheckDelayMs(consistent), "a target that lists every write at once is locked without waiting");
+        assertEquals(Locker.RECHECK_DELAY_MS, Locker.recheckDelayMs(EnumSet.noneOf(Capability.class)));
+        init().close();
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try (Repository a = Repositories.open(new FolderTarget(dir, consistent), PW, OPTS);
+                Repository b = Repositories.open(new FolderTarget(dir, consistent), PW, OPTS)) {
+            int held = 0;
+            for (int round = 0; round < 300; round++) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<RepositoryLock> fa = two.submit(() -> lockOrNull(a, together));
+                Future<RepositoryLock> fb = two.submit(() -> lockOrNull(b, together));
+                RepositoryLock la = fa.get(30, TimeUnit.SECONDS);
+                RepositoryLock lb = fb.get(30, TimeUnit.SECONDS);
+                assertFalse(la != null && lb != null, "round " + round + ": two exclusive locks held at once");
+                held += (la != null ? 1 : 0) + (lb != null ? 1 : 0);
+                for (RepositoryLock l : new RepositoryLock[] {la, lb}) {
+                    if (l != null) {
+                        l.close();
+                    }
+                }
+                assertEquals(0, count("locks"), "round " + round + ": the lock files are removed, also the refused one");
+            }
+            assertTrue(held > 0, "some rounds got the lock");
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    private static RepositoryLock lockOrNull(Repository r, CyclicBarrier together) throws Exception {
+        together.await(30, TimeUnit.SECONDS);
+        try {
+            return r.lock(true);
+        } catch (RepositoryLockedException e) {
+            return null;
+        }
     }
 
     @Test

@@ -29,14 +29,21 @@ import io.backbench.target.api.TargetException;
  */
 public final class FolderTarget implements StorageTarget {
     private final Path root;
+    private final Set<Capability> capabilities;
 
     public FolderTarget(Path root) {
+        this(root, EnumSet.noneOf(Capability.class));
+    }
+
+    /** The same, declaring {@code capabilities} (such as CONSISTENT_LISTING, which a local folder has). */
+    public FolderTarget(Path root, Set<Capability> capabilities) {
         this.root = root;
+        this.capabilities = Set.copyOf(capabilities);
     }
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.noneOf(Capability.class);
+        return capabilities;
     }
 
     @Override

@@ -10,5 +10,5 @@
  * <p>Every implementation runs the conformance kit in {@code io.backbench.target.tck}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.backbench.target.api;

@@ -52,8 +52,10 @@ public final class MemoryTarget implements StorageTarget {
         this.writeOnce = writeOnce;
         this.objects = objects;
         this.capabilities = writeOnce
-                ? Set.copyOf(EnumSet.of(Capability.RANDOM_ACCESS, Capability.CONCURRENT_ACCESS, Capability.WRITE_ONCE))
-                : Set.copyOf(EnumSet.of(Capability.RANDOM_ACCESS, Capability.CONCURRENT_ACCESS, Capability.DELETE));
+                ? Set.copyOf(EnumSet.of(Capability.RANDOM_ACCESS, Capability.CONCURRENT_ACCESS, Capability.WRITE_ONCE,
+                        Capability.CONSISTENT_LISTING))
+                : Set.copyOf(EnumSet.of(Capability.RANDOM_ACCESS, Capability.CONCURRENT_ACCESS, Capability.DELETE,
+                        Capability.CONSISTENT_LISTING));
     }
 
     /** An empty target; {@code name} appears in {@link #describe()} and in messages. */

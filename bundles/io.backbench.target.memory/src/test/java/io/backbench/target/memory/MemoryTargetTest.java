@@ -18,11 +18,11 @@ import io.backbench.target.api.TargetFullException;
 class MemoryTargetTest {
 
     @Test
-    void declaresRandomConcurrentAndDeleteButNotPersistent() {
-        assertEquals(Set.of(Capability.RANDOM_ACCESS, Capability.CONCURRENT_ACCESS, Capability.DELETE),
-                new MemoryTarget("x").capabilities());
-        assertEquals(Set.of(Capability.RANDOM_ACCESS, Capability.CONCURRENT_ACCESS, Capability.WRITE_ONCE),
-                MemoryTarget.writeOnce("x").capabilities());
+    void declaresRandomConcurrentDeleteAndConsistentButNotPersistent() {
+        assertEquals(Set.of(Capability.RANDOM_ACCESS, Capability.CONCURRENT_ACCESS, Capability.DELETE,
+                Capability.CONSISTENT_LISTING), new MemoryTarget("x").capabilities());
+        assertEquals(Set.of(Capability.RANDOM_ACCESS, Capability.CONCURRENT_ACCESS, Capability.WRITE_ONCE,
+                Capability.CONSISTENT_LISTING), MemoryTarget.writeOnce("x").capabilities());
     }
 
     @Test

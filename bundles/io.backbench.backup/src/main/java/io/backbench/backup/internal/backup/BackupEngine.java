@@ -82,7 +82,8 @@ public final class BackupEngine {
         TreeWalker walker = new TreeWalker(repo, filter, opener, readers, readerCount * 4,
                 new FileChunker(repo, opener, blobs, arrays, counters, stop), counters, warnings, stop, options.force(), listings);
         // the scan only reads the file system: it lists the first folders (cold, from the disk) for the
-        // walk while the lock is taken, which waits 200 ms to see whether another process locks too
+        // walk while the lock is taken (which waits 200 ms to see whether another process locks too, unless
+        // the target lists every write at once)
         Thread scan = daemon("backbench-backup-scan").newThread(new Scanner(sources, filter, counters, stop, listings));
         scan.start();
         try (RepositoryLock lock = repo.lock(false)) {

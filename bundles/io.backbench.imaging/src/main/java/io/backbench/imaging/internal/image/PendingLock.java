@@ -11,8 +11,9 @@ import io.backbench.repository.api.RepositoryLock;
 
 /**
  * A shared repository lock taken on a thread of its own while the caller analyses the source:
- * taking a lock waits 200 ms between writing the lock file and checking for others (as restic's
- * does), time in which the layout analysis fits. The analysis only reads the source; nothing is
+ * taking a lock writes a lock file, lists the others and reads them, and on a target whose listings
+ * may lag behind writes waits 200 ms before that (as restic's does): time in which the layout
+ * analysis fits. The analysis only reads the source; nothing is
  * written to the repository before {@link #await()} returned the lock.
  */
 final class PendingLock {

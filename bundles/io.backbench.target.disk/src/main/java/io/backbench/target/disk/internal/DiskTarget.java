@@ -34,21 +34,47 @@ import io.backbench.target.api.TargetException;
 final class DiskTarget implements StorageTarget {
     private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.RANDOM_ACCESS,
             Capability.CONCURRENT_ACCESS, Capability.DELETE, Capability.PERSISTENT));
+    private static final Set<Capability> LOCAL_CAPABILITIES = Set.copyOf(EnumSet.of(Capability.RANDOM_ACCESS,
+            Capability.CONCURRENT_ACCESS, Capability.DELETE, Capability.PERSISTENT, Capability.CONSISTENT_LISTING));
+    /**
+     * Filesystems on this host's own disks or memory, where a file is in every listing once its
+     * rename returns. Network filesystems (NFS and SMB clients cache listings for seconds) and
+     * anything unknown are left out: for them the repository keeps restic's wait before it checks
+     * lock files.
+     */
+    private static final Set<String> LOCAL_FILESYSTEMS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "bcachefs",
+            "f2fs", "jfs", "reiserfs", "nilfs2", "zfs", "tmpfs", "ramfs", "overlay", "vfat", "exfat", "ntfs", "ntfs3",
+            "fuseblk", "hfsplus", "apfs");
 
     private final Path root;
     private final boolean fsync;
     private final AtomicWriter writer;
+    private final Set<Capability> capabilities;
     private volatile boolean closed;
 
     DiskTarget(Path root, boolean fsync) {
         this.root = root;
         this.fsync = fsync;
         this.writer = new AtomicWriter(describe(), root, fsync);
+        this.capabilities = isLocalFileSystem(fileSystemType(root)) ? LOCAL_CAPABILITIES : CAPABILITIES;
+    }
+
+    static boolean isLocalFileSystem(String type) {
+        return LOCAL_FILESYSTEMS.contains(type);
+    }
+
+    /** The type of the filesystem holding {@code folder} ("ext4", "nfs4", ...), or "" if it cannot be told. */
+    static String fileSystemType(Path folder) {
+        try {
+            return Files.getFileStore(folder).type();
+        } catch (IOException | SecurityException e) {
+            return "";
+        }
     }
 
     @Override
     public Set<Capability> capabilities() {
-        return CAPABILITIES;
+        return capabilities;
     }
 
     @Override

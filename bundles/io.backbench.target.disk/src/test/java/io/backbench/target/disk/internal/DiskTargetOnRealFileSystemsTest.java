@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.backbench.target.api.Capability;
 import io.backbench.target.api.StorageTarget;
 import io.backbench.target.api.TargetException;
 import io.backbench.target.api.TargetFullException;
@@ -59,6 +60,18 @@ class DiskTargetOnRealFileSystemsTest {
         assertTrue(e.getMessage().contains("is full"), "says the target is full: " + e.getMessage());
         assertTrue(e.getMessage().contains(mount.toString()), "names the path: " + e.getMessage());
         assertTrue(e.getMessage().contains("Free space"), "says what to do: " + e.getMessage());
+    }
+
+    @Test
+    void aFolderOnALocalFileSystemPromisesListingsAsSoonAsAWriteReturnsANetworkOneDoesNot() throws Exception {
+        try (Tmpfs fs = Tmpfs.mount(dir.resolve("local"), "size=1m"); StorageTarget t = open(fs.dir.resolve("repo"))) {
+            assertEquals("tmpfs", DiskTarget.fileSystemType(fs.dir));
+            assertTrue(t.capabilities().contains(Capability.CONSISTENT_LISTING), t.capabilities().toString());
+        }
+        for (String network : List.of("nfs", "nfs4", "cifs", "smb3", "fuse.sshfs", "9p", "ceph", "glusterfs", "")) {
+            assertFalse(DiskTarget.isLocalFileSystem(network), network);
+        }
+        assertEquals("", DiskTarget.fileSystemType(dir.resolve("not-there")), "unknown: the lock keeps its wait");
     }
 
     @Test

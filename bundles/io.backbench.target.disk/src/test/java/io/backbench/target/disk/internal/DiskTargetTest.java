@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -63,9 +64,14 @@ class DiskTargetTest {
     }
 
     @Test
-    void declaresPersistentRandomConcurrentAndDelete() {
-        assertEquals(Set.of(Capability.RANDOM_ACCESS, Capability.CONCURRENT_ACCESS, Capability.DELETE,
-                Capability.PERSISTENT), target.capabilities());
+    void declaresPersistentRandomConcurrentDeleteAndOnALocalFileSystemConsistentListing() {
+        String type = DiskTarget.fileSystemType(root);
+        Set<Capability> expected = EnumSet.of(Capability.RANDOM_ACCESS, Capability.CONCURRENT_ACCESS, Capability.DELETE,
+                Capability.PERSISTENT);
+        if (DiskTarget.isLocalFileSystem(type)) {
+            expected.add(Capability.CONSISTENT_LISTING);
+        }
+        assertEquals(expected, target.capabilities(), "a folder on " + type);
         assertEquals("disk:" + root, target.describe());
     }
 
