@@ -18,7 +18,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A process killed with SIGKILL leaves its framework storage; the next start removes it, and only it. */
+/**
+ * The framework storage of a process: a process killed with SIGKILL leaves it, and the next start
+ * removes it, and only it; and a start that uses no S3 target does not fill it with the S3 plugin's
+ * libraries.
+ */
 class StaleStorageIT {
 
     @TempDir
@@ -55,6 +59,29 @@ class StaleStorageIT {
                 live.destroy();
                 live.waitFor(Backbench.HANG_GUARD_SECONDS, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    @Test
+    void aStartThatUsesNoS3TargetDoesNotUnpackTheS3PluginsLibraries() throws Exception {
+        Path tmp = Files.createDirectories(work.resolve("tmp"));
+        Process server = headless(tmp, "server");
+        try {
+            Path storage = onlyStorageIn(tmp);
+            List<Path> installed;
+            List<Path> unpacked;
+            try (Stream<Path> files = Files.walk(storage)) {
+                List<Path> all = files.toList();
+                installed = all.stream().filter(p -> p.getFileName().toString().equals("bundle.jar")).toList();
+                unpacked = all.stream().filter(p -> p.getFileName().toString().endsWith(".jar-embedded")).toList();
+            }
+            assertTrue(installed.size() >= 20, "the bundles are installed into this storage: " + installed.size());
+            // the S3 bundle carries the AWS SDK as about 30 jars on its class path; the framework copies
+            // them out only when a class or resource of the bundle itself is looked for
+            assertEquals(List.of(), unpacked, "no bundle's embedded jars should be unpacked by starting the server");
+        } finally {
+            server.destroy();
+            server.waitFor(Backbench.HANG_GUARD_SECONDS, TimeUnit.SECONDS);
         }
     }
 

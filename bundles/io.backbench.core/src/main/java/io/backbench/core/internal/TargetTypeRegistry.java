@@ -6,19 +6,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.backbench.target.api.TargetFactory;
 
 /**
  * The registered factories by type. A duplicate type is kept aside (not shown) and reported; it
  * takes over if the factory that won goes away. Free of OSGi so it can be unit-tested.
+ *
+ * <p>A factory is only fetched when it is asked for ({@link #find} of its type, or {@link #all}):
+ * its type comes from the service property, so a command that uses a folder repository does not
+ * load the S3 plugin and its libraries. A factory that cannot be fetched (its component failed to
+ * activate) is left out, and {@code factory} reports why.
  */
 final class TargetTypeRegistry {
 
-    /** One registered factory; {@code order} is the service id (lower = registered earlier). */
-    record Entry(long order, String type, String provider, TargetFactory factory) {
+    /**
+     * One registered factory; {@code order} is the service id (lower = registered earlier).
+     * {@code factory} is called on first use and may give null (the factory could not be had).
+     */
+    record Entry(long order, String type, String provider, Supplier<TargetFactory> factory) {
+        static Entry of(long order, String type, String provider, TargetFactory factory) {
+            return new Entry(order, type, provider, () -> factory);
+        }
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -50,12 +63,21 @@ final class TargetTypeRegistry {
         fire();
     }
 
-    synchronized List<TargetFactory> all() {
-        return new ArrayList<>(winners().values());
+    List<TargetFactory> all() {
+        List<Entry> winners;
+        synchronized (this) {
+            winners = new ArrayList<>(winners().values());
+        }
+        // fetched outside the lock: activating a plugin's component may take a while
+        return winners.stream().map(e -> e.factory().get()).filter(Objects::nonNull).toList();
     }
 
-    synchronized Optional<TargetFactory> find(String type) {
-        return Optional.ofNullable(winners().get(type));
+    Optional<TargetFactory> find(String type) {
+        Entry winner;
+        synchronized (this) {
+            winner = winners().get(type);
+        }
+        return winner == null ? Optional.empty() : Optional.ofNullable(winner.factory().get());
     }
 
     void addListener(Runnable listener) {
@@ -66,10 +88,10 @@ final class TargetTypeRegistry {
         listeners.remove(listener);
     }
 
-    private Map<String, TargetFactory> winners() {
-        Map<String, TargetFactory> byType = new TreeMap<>();
+    private Map<String, Entry> winners() {
+        Map<String, Entry> byType = new TreeMap<>();
         for (Entry e : entries) {
-            byType.putIfAbsent(e.type(), e.factory());
+            byType.putIfAbsent(e.type(), e);
         }
         return byType;
     }

@@ -1,11 +1,14 @@
 package io.backbench.core.internal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -15,7 +18,12 @@ import org.osgi.service.log.LoggerFactory;
 import io.backbench.core.api.TargetTypes;
 import io.backbench.target.api.TargetFactory;
 
-/** Tracks {@link TargetFactory} services (whiteboard). Bind/unbind run on SCR's threads. */
+/**
+ * Tracks {@link TargetFactory} services (whiteboard). Bind/unbind run on SCR's threads. A factory
+ * that names its type in the {@link TargetFactory#TYPE_PROPERTY} service property is only fetched
+ * (its component activated, its bundle's classes loaded) when that type is used or all types are
+ * listed; one that does not is fetched at once to ask its type.
+ */
 @Component(service = TargetTypes.class)
 public class TargetTypesComponent implements TargetTypes {
 
@@ -25,11 +33,12 @@ public class TargetTypesComponent implements TargetTypes {
     private final TargetTypeRegistry registry = new TargetTypeRegistry(this::warn);
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addFactory(ServiceReference<TargetFactory> ref, TargetFactory factory) {
+    void addFactory(ServiceReference<TargetFactory> ref, ComponentServiceObjects<TargetFactory> objects) {
         Object typeProperty = ref.getProperty(TargetFactory.TYPE_PROPERTY);
+        OnFirstUse factory = new OnFirstUse(objects, provider(ref));
         String type;
         try {
-            type = typeProperty != null ? typeProperty.toString() : factory.type();
+            type = typeProperty != null ? typeProperty.toString() : Objects.requireNonNull(factory.get(), "no service").type();
         } catch (RuntimeException e) {
             warn("a target factory from " + provider(ref) + " failed to give its type and is ignored: " + e);
             return;
@@ -67,6 +76,36 @@ public class TargetTypesComponent implements TargetTypes {
             lf.getLogger(TargetTypes.class).warn(message);
         } else {
             System.err.println("backbench: " + message);
+        }
+    }
+
+    /** The factory service, fetched once on first use; SCR gives it back when the reference is unbound. */
+    private final class OnFirstUse implements Supplier<TargetFactory> {
+        private final ComponentServiceObjects<TargetFactory> objects;
+        private final String provider;
+        private TargetFactory factory;
+        private boolean fetched;
+
+        OnFirstUse(ComponentServiceObjects<TargetFactory> objects, String provider) {
+            this.objects = objects;
+            this.provider = provider;
+        }
+
+        @Override
+        public synchronized TargetFactory get() {
+            if (!fetched) {
+                fetched = true;
+                try {
+                    factory = objects.getService();
+                } catch (RuntimeException e) {
+                    factory = null;
+                }
+                if (factory == null) {
+                    warn("the target factory from " + provider + " could not be started and is left out;"
+                            + " see the error log for the plugin's failure, then update or remove the plugin");
+                }
+            }
+            return factory;
         }
     }
 

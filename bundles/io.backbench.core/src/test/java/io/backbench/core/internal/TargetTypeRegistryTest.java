@@ -34,7 +34,7 @@ class TargetTypeRegistryTest {
         TargetTypeRegistry.Entry first = entry(5, "disk");
         registry.add(first);
         registry.add(entry(9, "disk"));
-        assertSame(first.factory(), registry.find("disk").orElseThrow());
+        assertSame(first.factory().get(), registry.find("disk").orElseThrow());
         assertEquals(1, registry.all().size());
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("'disk'") && warnings.get(0).contains("bundle-9"), warnings.get(0));
@@ -45,7 +45,7 @@ class TargetTypeRegistryTest {
         TargetTypeRegistry.Entry early = entry(3, "disk");
         registry.add(entry(7, "disk"));
         registry.add(early);
-        assertSame(early.factory(), registry.find("disk").orElseThrow());
+        assertSame(early.factory().get(), registry.find("disk").orElseThrow());
     }
 
     @Test
@@ -54,9 +54,30 @@ class TargetTypeRegistryTest {
         TargetTypeRegistry.Entry second = entry(2, "disk");
         registry.add(second);
         registry.remove(1);
-        assertSame(second.factory(), registry.find("disk").orElseThrow());
+        assertSame(second.factory().get(), registry.find("disk").orElseThrow());
         registry.remove(2);
         assertTrue(registry.all().isEmpty());
+    }
+
+    @Test
+    void aFactoryIsFetchedOnlyWhenItsTypeIsUsedOrAllAreListedAndLeftOutWhenItCannotBe() {
+        List<String> fetched = new ArrayList<>();
+        registry.add(new TargetTypeRegistry.Entry(1, "disk", "bundle-1", () -> {
+            fetched.add("disk");
+            return new NamedFactory("disk");
+        }));
+        registry.add(new TargetTypeRegistry.Entry(2, "s3", "bundle-2", () -> {
+            fetched.add("s3");
+            return new NamedFactory("s3");
+        }));
+        registry.add(new TargetTypeRegistry.Entry(3, "broken", "bundle-3", () -> null));
+        assertEquals(List.of(), fetched, "adding fetches nothing");
+        assertEquals("disk", registry.find("disk").orElseThrow().type());
+        assertTrue(registry.find("nothing").isEmpty());
+        assertEquals(List.of("disk"), fetched, "finding one type fetches only its factory");
+        assertTrue(registry.find("broken").isEmpty(), "a factory that cannot be had is not found");
+        assertEquals(List.of("disk", "s3"), registry.all().stream().map(TargetFactory::type).toList());
+        assertEquals(List.of("disk", "disk", "s3"), fetched);
     }
 
     @Test
@@ -72,7 +93,7 @@ class TargetTypeRegistryTest {
     }
 
     private static TargetTypeRegistry.Entry entry(long id, String type) {
-        return new TargetTypeRegistry.Entry(id, type, "bundle-" + id, new NamedFactory(type));
+        return TargetTypeRegistry.Entry.of(id, type, "bundle-" + id, new NamedFactory(type));
     }
 
     /** A factory that only has a name: the registry never opens targets. */
