@@ -106,6 +106,11 @@ public final class RabinChunker implements Chunker {
         return lastCut;
     }
 
+    /** The digest of the window so far (for tests against the byte-at-a-time loop). */
+    long digest() {
+        return digest;
+    }
+
     private long update(long d, int b) {
         return ((d << 8) | (b & 0xffL)) ^ modTable[(int) (d >>> polShift)];
     }
