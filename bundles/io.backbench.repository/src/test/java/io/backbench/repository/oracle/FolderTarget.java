@@ -2,19 +2,20 @@ package io.backbench.repository.oracle;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import io.backbench.target.api.Capability;
 import io.backbench.target.api.Keys;
@@ -128,18 +129,27 @@ public final class FolderTarget implements StorageTarget {
         if (!Files.isDirectory(root)) {
             return;
         }
-        try (Stream<Path> s = Files.walk(root)) {
-            s.filter(Files::isRegularFile).forEach(p -> {
-                String key = root.relativize(p).toString().replace('\\', '/');
-                if (key.startsWith(prefix) && !p.getFileName().toString().startsWith(".tmp")) {
-                    try {
-                        consumer.accept(new ObjectInfo(key, Files.size(p), Files.getLastModifiedTime(p).toInstant()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+        try {
+            // a file renamed or deleted by another thread while we walk is simply not listed
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                    String key = root.relativize(p).toString().replace('\\', '/');
+                    if (attrs.isRegularFile() && key.startsWith(prefix) && !p.getFileName().toString().startsWith(".tmp")) {
+                        consumer.accept(new ObjectInfo(key, attrs.size(), attrs.lastModifiedTime().toInstant()));
                     }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
                 }
             });
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             throw TargetException.permanentFailure("cannot list " + prefix, e);
         }
     }

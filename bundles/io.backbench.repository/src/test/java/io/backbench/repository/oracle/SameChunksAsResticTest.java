@@ -43,7 +43,9 @@ class SameChunksAsResticTest {
                 }
             });
         }
-        assertTrue(ours.size() >= 10, "the 12 MiB random file alone makes several chunks: " + ours.size());
+        // the repository's polynomial is random, so the number of cuts varies (fewer than 10 blobs in
+        // about 1 of 30 repositories); the 12 MiB random file is above the 8 MiB maximum whatever it is
+        assertTrue(ours.size() >= 3, "the 12 MiB random file alone makes at least two chunks: " + ours.size());
 
         Restic.Result r = new Restic(repoDir, PASSWORD).runIn(tmp, "backup", "--json", src.getFileName().toString()).ok();
         assertTrue(r.out().contains("\"data_blobs\":0"), r.out());
