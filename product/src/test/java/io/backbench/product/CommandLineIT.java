@@ -2,10 +2,12 @@ package io.backbench.product;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,6 +30,38 @@ class CommandLineIT {
 
         assertEquals(0, result.code(), result.toString());
         assertTrue(result.out().contains(Backbench.requiredProperty("backbench.it.version")), result.toString());
+    }
+
+    @Test
+    void theClassDataArchiveIsWrittenOnceAndAgainWhenABundleOfTheProductChanges() throws Exception {
+        Path cds = home.resolve("cache").resolve("cds");
+        // the first run writes the archive as it exits, the second moves it in place and uses it
+        assertEquals(0, Backbench.run(home, work, "version").code());
+        assertEquals(0, Backbench.run(home, work, "version").code());
+        List<Path> before = archives(cds);
+        assertEquals(1, before.size(), "one archive: " + before);
+
+        Path jar;
+        try (Stream<Path> jars = Files.list(Backbench.productDir().resolve("bundle").resolve("core"))) {
+            jar = jars.filter(p -> p.getFileName().toString().startsWith("io.backbench.core-")).findFirst().orElseThrow();
+        }
+        FileTime built = Files.getLastModifiedTime(jar);
+        try {
+            Files.setLastModifiedTime(jar, FileTime.from(built.toInstant().plusSeconds(60))); // as an upgrade would
+            assertEquals(0, Backbench.run(home, work, "version").code());
+            assertEquals(0, Backbench.run(home, work, "version").code());
+            List<Path> after = archives(cds);
+            assertEquals(1, after.size(), "the old archive is removed: " + after);
+            assertNotEquals(before, after, "a changed bundle gives a new archive, with its classes");
+        } finally {
+            Files.setLastModifiedTime(jar, built);
+        }
+    }
+
+    private static List<Path> archives(Path cds) throws Exception {
+        try (Stream<Path> files = Files.list(cds)) {
+            return files.filter(p -> p.getFileName().toString().matches("backbench-\\d+\\.jsa")).sorted().toList();
+        }
     }
 
     @Test
