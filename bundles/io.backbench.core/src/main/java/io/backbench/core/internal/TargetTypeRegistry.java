@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -20,7 +19,8 @@ import io.backbench.target.api.TargetFactory;
  * <p>A factory is only fetched when it is asked for ({@link #find} of its type, or {@link #all}):
  * its type comes from the service property, so a command that uses a folder repository does not
  * load the S3 plugin and its libraries. A factory that cannot be fetched (its component failed to
- * activate) is left out, and {@code factory} reports why.
+ * activate) is passed over for the next one of its type, if there is one, and {@code factory}
+ * reports why.
  */
 final class TargetTypeRegistry {
 
@@ -64,20 +64,35 @@ final class TargetTypeRegistry {
     }
 
     List<TargetFactory> all() {
-        List<Entry> winners;
+        Map<String, List<Entry>> byType;
         synchronized (this) {
-            winners = new ArrayList<>(winners().values());
+            byType = candidates();
         }
         // fetched outside the lock: activating a plugin's component may take a while
-        return winners.stream().map(e -> e.factory().get()).filter(Objects::nonNull).toList();
+        List<TargetFactory> all = new ArrayList<>();
+        for (List<Entry> candidates : byType.values()) {
+            first(candidates).ifPresent(all::add);
+        }
+        return all;
     }
 
     Optional<TargetFactory> find(String type) {
-        Entry winner;
+        List<Entry> candidates;
         synchronized (this) {
-            winner = winners().get(type);
+            candidates = candidates().getOrDefault(type, List.of());
         }
-        return winner == null ? Optional.empty() : Optional.ofNullable(winner.factory().get());
+        return first(candidates);
+    }
+
+    /** The earliest registered factory of a type that can be had: a broken one gives way to its duplicate. */
+    private static Optional<TargetFactory> first(List<Entry> candidates) {
+        for (Entry e : candidates) {
+            TargetFactory f = e.factory().get();
+            if (f != null) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     void addListener(Runnable listener) {
@@ -88,10 +103,11 @@ final class TargetTypeRegistry {
         listeners.remove(listener);
     }
 
-    private Map<String, Entry> winners() {
-        Map<String, Entry> byType = new TreeMap<>();
+    /** The entries of each type, by type, earliest registered first. */
+    private Map<String, List<Entry>> candidates() {
+        Map<String, List<Entry>> byType = new TreeMap<>();
         for (Entry e : entries) {
-            byType.putIfAbsent(e.type(), e);
+            byType.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(e);
         }
         return byType;
     }

@@ -1,7 +1,6 @@
 package io.backbench.core.internal;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -35,13 +34,21 @@ public class TargetTypesComponent implements TargetTypes {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addFactory(ServiceReference<TargetFactory> ref, ComponentServiceObjects<TargetFactory> objects) {
         Object typeProperty = ref.getProperty(TargetFactory.TYPE_PROPERTY);
-        OnFirstUse factory = new OnFirstUse(objects, provider(ref));
+        OnFirstUse factory = new OnFirstUse(ref, objects);
         String type;
-        try {
-            type = typeProperty != null ? typeProperty.toString() : Objects.requireNonNull(factory.get(), "no service").type();
-        } catch (RuntimeException e) {
-            warn("a target factory from " + provider(ref) + " failed to give its type and is ignored: " + e);
-            return;
+        if (typeProperty != null) {
+            type = typeProperty.toString();
+        } else {
+            TargetFactory f = factory.get(); // no type property: it must be asked (get() warns if it cannot be had)
+            if (f == null) {
+                return;
+            }
+            try {
+                type = f.type();
+            } catch (RuntimeException e) {
+                warn("a target factory from " + provider(ref) + " failed to give its type and is ignored: " + e);
+                return;
+            }
         }
         registry.add(new TargetTypeRegistry.Entry(serviceId(ref), type, provider(ref), factory));
     }
@@ -79,30 +86,37 @@ public class TargetTypesComponent implements TargetTypes {
         }
     }
 
-    /** The factory service, fetched once on first use; SCR gives it back when the reference is unbound. */
+    /**
+     * The factory service, fetched on first use and kept; SCR gives it back when the reference is
+     * unbound. A fetch that fails is tried again on the next use (the plugin may be fixed or its
+     * configuration arrive), and reported once, unless the service is just going away.
+     */
     private final class OnFirstUse implements Supplier<TargetFactory> {
+        private final ServiceReference<TargetFactory> ref;
         private final ComponentServiceObjects<TargetFactory> objects;
-        private final String provider;
         private TargetFactory factory;
-        private boolean fetched;
+        private boolean reported;
 
-        OnFirstUse(ComponentServiceObjects<TargetFactory> objects, String provider) {
+        OnFirstUse(ServiceReference<TargetFactory> ref, ComponentServiceObjects<TargetFactory> objects) {
+            this.ref = ref;
             this.objects = objects;
-            this.provider = provider;
         }
 
         @Override
         public synchronized TargetFactory get() {
-            if (!fetched) {
-                fetched = true;
+            if (factory == null) {
+                RuntimeException failure = null;
                 try {
                     factory = objects.getService();
                 } catch (RuntimeException e) {
-                    factory = null;
+                    failure = e;
                 }
-                if (factory == null) {
-                    warn("the target factory from " + provider + " could not be started and is left out;"
-                            + " see the error log for the plugin's failure, then update or remove the plugin");
+                boolean unregistered = ref.getBundle() == null;
+                if (factory == null && !unregistered && !reported) {
+                    reported = true;
+                    warn("the target factory from " + provider(ref) + " could not be started and is left out"
+                            + (failure == null ? "" : " (" + failure + ")")
+                            + "; see the error log for the plugin's failure, then update or remove the plugin");
                 }
             }
             return factory;

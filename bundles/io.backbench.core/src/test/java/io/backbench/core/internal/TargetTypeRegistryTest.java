@@ -81,6 +81,15 @@ class TargetTypeRegistryTest {
     }
 
     @Test
+    void aFactoryThatCannotBeHadGivesWayToTheNextOfItsType() {
+        registry.add(new TargetTypeRegistry.Entry(1, "disk", "bundle-1", () -> null));
+        TargetTypeRegistry.Entry second = entry(2, "disk");
+        registry.add(second);
+        assertSame(second.factory().get(), registry.find("disk").orElseThrow());
+        assertEquals(List.of(second.factory().get()), registry.all());
+    }
+
+    @Test
     void listenersAreToldOfEveryChange() {
         AtomicInteger calls = new AtomicInteger();
         Runnable listener = calls::incrementAndGet;

@@ -27,9 +27,14 @@ class ChunkerMatchesReferenceTest {
     };
     private static final int[] BUFFER_SIZES = {1, 2, 3, 5, 63, 64, 65, 127, 4095, 4096, 4097, 65_537};
 
-    /** Feeds both chunkers the same buffers; returns {cuts, cuts at max}. */
+    /**
+     * Feeds both chunkers the same buffers; returns {cuts, cuts at max}. The fast one gets each slice
+     * in an array of its own, at an offset after bytes that are not the data before it (as a reader
+     * that refills its buffer does): a chunker that read its window from before {@code off} would fail.
+     */
     private static int[] agree(RabinChunker fast, ReferenceChunker ref, byte[] data, IntSupplier bufSize, int max,
             String what) {
+        Random junk = new Random(data.length);
         int pos = 0;
         int start = 0;
         int cuts = 0;
@@ -37,7 +42,11 @@ class ChunkerMatchesReferenceTest {
         while (pos < data.length) {
             int len = Math.min(bufSize.getAsInt(), data.length - pos);
             int expected = ref.next(data, pos, len);
-            int actual = fast.next(data, pos, len);
+            int before = junk.nextInt(3) == 0 ? 0 : 1 + junk.nextInt(100);
+            byte[] slice = new byte[before + len];
+            junk.nextBytes(slice);
+            System.arraycopy(data, pos, slice, before, len);
+            int actual = fast.next(slice, before, len);
             String where = what + " at byte " + pos + " buffer " + len;
             assertEquals(expected, actual, where);
             if (expected < 0) {

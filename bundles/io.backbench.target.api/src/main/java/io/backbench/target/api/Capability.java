@@ -13,12 +13,14 @@ public enum Capability {
     /** Data survives the process (everything but the in-memory target). */
     PERSISTENT,
     /**
-     * Every client, in any process or on any host, lists an object as soon as its put returns and no
-     * longer lists it once its delete returns: a folder on a local filesystem, a strongly consistent
-     * store. The repository then checks for conflicting lock files right after writing its own;
-     * without it, it first waits 200 ms as restic does, for stores whose listings lag behind writes.
-     * The conformance kit holds every target to this within one handle; across processes and hosts it
-     * is the target's promise (a folder on NFS, whose clients cache listings, must not make it).
+     * Every client of the storage this target opens lists an object as soon as its put returns and
+     * no longer lists it once its delete returns: a folder on a local filesystem (for the processes
+     * of this host), a strongly consistent store. The repository then checks for conflicting lock
+     * files right after writing its own; without it, it first waits 200 ms as restic does, for
+     * stores whose listings lag behind writes. The conformance kit holds every target to this within
+     * one handle; across processes and hosts it is the target's promise (a folder on NFS, whose
+     * clients cache listings, must not make it; nor can a local folder that other hosts also reach
+     * over a network share).
      */
     CONSISTENT_LISTING
 }
