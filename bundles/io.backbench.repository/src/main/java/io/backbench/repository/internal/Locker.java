@@ -21,8 +21,9 @@ import io.backbench.target.api.Capability;
  * that no longer runs. Creating one: check, write, check again (another process may have written at
  * the same moment), and back off on a conflict. Before the second check it waits 200 ms as restic
  * does, unless the target lists every write at once ({@link Capability#CONSISTENT_LISTING}): then of
- * two processes locking at the same moment, the later to write its file sees the other's. Held locks are rewritten every
- * 5 minutes (on a daemon timer thread) so others do not take them for stale.
+ * two processes locking at the same moment, the later to write its file sees the other's. Held
+ * locks are rewritten every 5 minutes (on a daemon timer thread) so others do not take them for
+ * stale.
  */
 final class Locker {
     static final Duration STALE_AFTER = Duration.ofMinutes(30);
