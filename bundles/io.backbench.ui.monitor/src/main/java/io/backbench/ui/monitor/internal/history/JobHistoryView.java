@@ -183,6 +183,9 @@ final class JobHistoryView implements ViewPart {
         if (table.isDisposed()) {
             return;
         }
+        // this query reads the filter text too: a pending one for the last keystrokes would only run it
+        // again, and take the user back to the first page if they had moved on meanwhile
+        table.getDisplay().timerExec(-1, requeryLater);
         load(currentQuery(), false);
     }
 
