@@ -27,6 +27,7 @@ final class PackRangeReader {
      * target does. (A partial restore, or a restore test's sample, wants a few blobs of a pack.)
      */
     static final long MAX_GAP = 1 << 20;
+    private static final int RAW_GRAIN = 4 << 20;
 
     private final Store store;
     private final BlobCodec blobs;
@@ -97,7 +98,17 @@ final class PackRangeReader {
                 }
             }
         }
-        return new byte[Math.max(size, 1 << 20)];
+        return new byte[rawSize(size)];
+    }
+
+    /**
+     * {@code size} rounded up to a multiple of 4 MiB: a pack is 16 MiB and a bit, and arrays of the
+     * exact size of each range served only ranges as long as theirs, so a restore kept allocating
+     * 16 MiB arrays that the collector copied (pauses of 0.1-0.3 s).
+     */
+    static int rawSize(int size) {
+        long rounded = ((long) size + RAW_GRAIN - 1) & -RAW_GRAIN;
+        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(rounded, RAW_GRAIN));
     }
 
     private void giveRaw(byte[] b) {
