@@ -6,7 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import io.backbench.imaging.internal.source.DirectIo;
+import io.backbench.target.api.io.DirectIo;
 
 /**
  * Positional writes to a restore target: aligned ranges bypass the page cache (O_DIRECT, where the

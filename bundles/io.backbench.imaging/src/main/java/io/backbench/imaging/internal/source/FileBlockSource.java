@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 
 import io.backbench.imaging.api.BlockSource;
 import io.backbench.imaging.api.ImagingException;
+import io.backbench.target.api.io.DirectIo;
 
 /**
  * A block device node or an image file, opened read-only; positional reads, safe from any thread.

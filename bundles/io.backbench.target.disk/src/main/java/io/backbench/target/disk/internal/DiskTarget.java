@@ -109,7 +109,7 @@ final class DiskTarget implements StorageTarget {
             long size = channel.size();
             long from = Math.min(offset, size);
             channel.position(from);
-            return new RangeStream(channel, length < 0 ? size - from : Math.min(length, size - from));
+            return new RangeStream(file, channel, length < 0 ? size - from : Math.min(length, size - from));
         } catch (NoSuchFileException e) {
             throw new ObjectNotFoundException(describe(), key); // deleted since we looked
         } catch (IOException e) {

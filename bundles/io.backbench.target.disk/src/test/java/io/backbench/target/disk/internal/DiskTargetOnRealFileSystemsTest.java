@@ -64,7 +64,7 @@ class DiskTargetOnRealFileSystemsTest {
 
     @Test
     void aFolderOnALocalFileSystemPromisesListingsAsSoonAsAWriteReturnsANetworkOneDoesNot() throws Exception {
-        try (Tmpfs fs = Tmpfs.mount(dir.resolve("local"), "size=1m"); StorageTarget t = open(fs.dir.resolve("repo"))) {
+        try (TestMount fs = TestMount.tmpfs(dir.resolve("local"), "size=1m"); StorageTarget t = open(fs.dir.resolve("repo"))) {
             assertEquals("tmpfs", DiskTarget.fileSystemType(fs.dir));
             assertTrue(t.capabilities().contains(Capability.CONSISTENT_LISTING), t.capabilities().toString());
         }
@@ -76,7 +76,7 @@ class DiskTargetOnRealFileSystemsTest {
 
     @Test
     void objectTooBigForTheDiskGivesTargetFullAndKeepsEarlierObjects() throws Exception {
-        try (Tmpfs fs = Tmpfs.mount(dir.resolve("small"), "size=2m"); StorageTarget t = open(fs.dir.resolve("repo"))) {
+        try (TestMount fs = TestMount.tmpfs(dir.resolve("small"), "size=2m"); StorageTarget t = open(fs.dir.resolve("repo"))) {
             Map<String, byte[]> objects = new LinkedHashMap<>();
             for (int i = 0; i < 3; i++) {
                 objects.put("data/0" + i + "/obj" + i, bytes(i, 300 * 1024));
@@ -92,7 +92,7 @@ class DiskTargetOnRealFileSystemsTest {
 
     @Test
     void fillingTheDiskObjectByObjectEndsInTargetFullWithEveryStoredObjectIntact() throws Exception {
-        try (Tmpfs fs = Tmpfs.mount(dir.resolve("small"), "size=2m"); StorageTarget t = open(fs.dir)) {
+        try (TestMount fs = TestMount.tmpfs(dir.resolve("small"), "size=2m"); StorageTarget t = open(fs.dir)) {
             Map<String, byte[]> stored = new LinkedHashMap<>();
             TargetFullException full = null;
             for (int i = 0; i < 100 && full == null; i++) {
@@ -122,7 +122,7 @@ class DiskTargetOnRealFileSystemsTest {
 
     @Test
     void readOnlyFileSystemRefusesWritesClearlyButStillReads() throws Exception {
-        try (Tmpfs fs = Tmpfs.mount(dir.resolve("ro"), "size=2m"); StorageTarget t = open(fs.dir)) {
+        try (TestMount fs = TestMount.tmpfs(dir.resolve("ro"), "size=2m"); StorageTarget t = open(fs.dir)) {
             t.put("data/kept", bytes(1, 1000));
             fs.remount("ro");
             TargetException put = assertThrows(TargetException.class, () -> t.put("data/new", bytes(2, 10)));
@@ -139,7 +139,7 @@ class DiskTargetOnRealFileSystemsTest {
 
     @Test
     void readOnlyFolderOpensForRestores() throws Exception {
-        try (Tmpfs fs = Tmpfs.mount(dir.resolve("ro"), "size=1m,ro"); StorageTarget t = open(fs.dir)) {
+        try (TestMount fs = TestMount.tmpfs(dir.resolve("ro"), "size=1m,ro"); StorageTarget t = open(fs.dir)) {
             assertEquals(Map.of(), list(t));
             TargetException e = assertThrows(TargetException.class, () -> t.put("x", new byte[] {1}));
             assertTrue(e.getMessage().contains("read-only"), e.getMessage());

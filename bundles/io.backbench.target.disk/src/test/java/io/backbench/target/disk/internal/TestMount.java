@@ -11,18 +11,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real, small tmpfs mounted for one test, so that "disk full" and "read-only" are the kernel's own
- * answers rather than a mock's. Needs root (as on the developers' machines and in CI). When it
- * cannot mount, the test FAILS with the reason: these tests never skip.
+ * A real, small file system mounted for one test: a tmpfs, so that "disk full" and "read-only" are
+ * the kernel's own answers rather than a mock's, or an ext4 in an image file on a loop device, which
+ * (unlike tmpfs) allows reads around the page cache. Needs root (as on the developers' machines and
+ * in CI) and, for ext4, mkfs.ext4. When it cannot mount, the test FAILS with the reason: these tests
+ * never skip.
  */
-final class Tmpfs implements AutoCloseable {
+final class TestMount implements AutoCloseable {
     final Path dir;
 
-    private Tmpfs(Path dir) {
+    private TestMount(Path dir) {
         this.dir = dir;
     }
 
-    static Tmpfs mount(Path dir, String options) throws IOException {
+    static TestMount tmpfs(Path dir, String options) throws IOException {
         Files.createDirectories(dir);
         String out = run("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString());
         if (out != null) {
@@ -30,7 +32,26 @@ final class Tmpfs implements AutoCloseable {
                     + ". The disk-full and read-only tests need a real small file system: run them as root"
                     + " (CI does). They fail rather than skip.");
         }
-        return new Tmpfs(dir);
+        return new TestMount(dir);
+    }
+
+    /** A new ext4 of {@code mib} MiB in {@code dir + ".img"}, mounted at {@code dir}. */
+    static TestMount ext4(Path dir, int mib) throws IOException {
+        Files.createDirectories(dir);
+        Path image = dir.resolveSibling(dir.getFileName() + ".img");
+        try (var f = java.nio.channels.FileChannel.open(image, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            f.truncate((long) mib << 20).write(java.nio.ByteBuffer.allocate(1), ((long) mib << 20) - 1);
+        }
+        String out = run("mkfs.ext4", "-q", "-F", image.toString());
+        if (out == null) {
+            out = run("mount", "-o", "loop", image.toString(), dir.toString());
+        }
+        if (out != null) {
+            fail("cannot make and mount an ext4 image at " + dir + ": " + out.strip()
+                    + ". These tests need a real ext4: run them as root with e2fsprogs installed (CI does). They fail rather than skip.");
+        }
+        return new TestMount(dir);
     }
 
     void remount(String options) {
@@ -51,7 +72,7 @@ final class Tmpfs implements AutoCloseable {
     }
 
     /** Runs a command; null when it succeeded, else what it printed and its exit code. */
-    private static String run(String... command) {
+    static String run(String... command) {
         List<String> cmd = new ArrayList<>(List.of(command));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

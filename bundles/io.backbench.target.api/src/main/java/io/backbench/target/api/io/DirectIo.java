@@ -1,4 +1,4 @@
-package io.backbench.imaging.internal.source;
+package io.backbench.target.api.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Reads and writes that bypass the page cache (O_DIRECT) for the bulk of an image: a disk image is
- * read or written once, so caching it only costs a copy, system time and the cache's other pages.
- * Only ranges whose offset and length are multiples of {@link #ALIGN} go this way; everything else,
- * and every file system that refuses O_DIRECT, uses the ordinary channel. The kernel keeps the two
- * coherent (a direct transfer writes back and drops the cached pages it covers). Each thread has its
- * own aligned native buffer; any thread may call any method.
+ * Reads and writes that bypass the page cache (O_DIRECT), for data read or written once (a disk
+ * image, a large file being backed up, a pack being restored): caching it only costs a copy, system
+ * time and the cache's other pages. Only ranges whose offset and length are multiples of
+ * {@link #ALIGN} go this way; callers use an ordinary channel for everything else, and wherever
+ * {@link #open} gives null (a file system that refuses O_DIRECT, such as tmpfs). The kernel keeps the
+ * two coherent (a direct transfer writes back and drops the cached pages it covers). Each thread has
+ * its own aligned native buffer; any thread may call any method.
+ *
+ * <p>Measured on the 2 GiB bench corpus (ext4 on a virtual disk, page cache dropped): reading its 79
+ * files above 1 MiB (1.57 GB) in 4 MiB reads took 2.45 s of system time through the cache and 0.56 s
+ * around it.
  */
 public final class DirectIo {
     /** Offset, length and buffer address alignment: a 4 KiB page suits 512- and 4096-byte sectors. */
@@ -29,8 +34,8 @@ public final class DirectIo {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static OpenOption directOption() {
-        if (!Boolean.parseBoolean(System.getProperty("backbench.imaging.directio", "true"))) {
-            return null; // -Dbackbench.imaging.directio=false: everything through the page cache
+        if (!Boolean.parseBoolean(System.getProperty("backbench.directio", "true"))) {
+            return null; // -Dbackbench.directio=false: everything through the page cache
         }
         try {
             Class<?> c = Class.forName("com.sun.nio.file.ExtendedOpenOption", false, ClassLoader.getPlatformClassLoader());
@@ -63,20 +68,37 @@ public final class DirectIo {
      * read, fewer only at the end of the file.
      */
     public static int read(FileChannel ch, long offset, byte[] dst, int off, int length) throws IOException {
+        return readAny(ch, offset, dst, off, length);
+    }
+
+    /**
+     * As {@link #read} from any offset and for any length: the aligned pages around the range are
+     * read into the thread's buffer and only the range is copied out (at most a page more is read
+     * at each end).
+     */
+    public static int readAny(FileChannel ch, long offset, byte[] dst, int off, int length) throws IOException {
         ByteBuffer b = BUFFERS.get();
         int done = 0;
         while (done < length) {
-            int n = Math.min(BUFFER, length - done);
-            b.clear().limit(n);
+            long pos = offset + done;
+            long start = pos & -ALIGN;
+            int skip = (int) (pos - start);
+            int want = Math.min(BUFFER - skip, length - done);
+            b.clear().limit((skip + want + ALIGN - 1) & -ALIGN);
             while (b.hasRemaining()) {
-                if (ch.read(b, offset + done + b.position()) < 0) {
+                int r = ch.read(b, start + b.position());
+                // the end of the file, mid-page or not: a read after it would not be aligned
+                if (r <= 0 || (r & (ALIGN - 1)) != 0) {
                     break;
                 }
             }
-            int got = b.position();
-            b.flip().get(dst, off + done, got);
+            int got = Math.max(0, Math.min(b.position() - skip, want));
+            if (got > 0) {
+                b.limit(skip + got).position(skip);
+                b.get(dst, off + done, got);
+            }
             done += got;
-            if (got < n) {
+            if (got < want) {
                 break;
             }
         }
