@@ -13,15 +13,24 @@ import java.util.function.BooleanSupplier;
 import io.backbench.repository.api.Chunker;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Repository;
+import io.backbench.target.api.io.DirectIo;
 
 /**
  * The read and chunk stage: reads one file in 1 MiB buffers, cuts it with the repository's
  * content-defined chunker and hands each chunk to the {@link BlobPipeline}, in an array from
  * {@link ChunkBuffers} that the pipeline gives back once the chunk is packed. One chunker and one
  * read buffer per reader thread.
+ *
+ * <p>Files of at least {@link #DIRECT_MIN} are read around the page cache where the file system
+ * allows it ({@link FileOpener#openDirect}): a backup reads each file once, and through the cache the
+ * 2 GiB bench corpus cost about 4 s more system time (a full backup took 25.9 CPU s and 13.8-14.4 s,
+ * around it 21.9 CPU s and 11.8-12.4 s), and pushed the machine's other cached data out. Smaller
+ * files keep the cache: for them one read is one request either way.
  */
 final class FileChunker {
     private static final int BUFFER = 1 << 20;
+    /** Files at least this long are read around the page cache. */
+    static final long DIRECT_MIN = 1 << 20;
 
     private final ThreadLocal<Chunker> chunkers;
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[BUFFER]);
@@ -51,12 +60,12 @@ final class FileChunker {
         chunker.reset();
         List<CompletableFuture<Id>> ids = new ArrayList<>();
         long length = 0;
-        try (FileChannel ch = opener.open(file)) {
+        try (FileChannel ch = opener.open(file); Reads in = new Reads(ch, ch.size() >= DIRECT_MIN ? opener.openDirect(file) : null)) {
             long expected = ch.size();
             Growable chunk = new Growable(arrays, expected);
             try {
                 int n;
-                while ((n = ch.read(ByteBuffer.wrap(buf))) >= 0) {
+                while ((n = in.read(buf, length)) >= 0) {
                     if (stop.getAsBoolean()) {
                         throw new CancellationException("backup stopped");
                     }
@@ -83,6 +92,51 @@ final class FileChunker {
             }
         }
         return new Chunks(ids, length);
+    }
+
+    /**
+     * A file's reads: from the direct channel while it gives whole aligned pieces, then (at the end
+     * of the file, or if the file system refuses a direct read) from the ordinary one, which then
+     * reads the rest. Closes the direct channel.
+     */
+    private static final class Reads implements AutoCloseable {
+        private final FileChannel ch;
+        private FileChannel direct;
+
+        Reads(FileChannel ch, FileChannel direct) {
+            this.ch = ch;
+            this.direct = direct;
+        }
+
+        /** Up to {@code buf.length} bytes from {@code position} (the bytes read so far); -1 at the end. */
+        int read(byte[] buf, long position) throws IOException {
+            if (direct != null) {
+                int n;
+                try {
+                    n = DirectIo.read(direct, position, buf, 0, buf.length);
+                } catch (IOException e) {
+                    n = 0; // EINVAL and the like from a file system that opened it: the ordinary channel reads it
+                }
+                if (n == buf.length) {
+                    return n;
+                }
+                close();
+                ch.position(position + n);
+                if (n > 0) {
+                    return n;
+                }
+            }
+            return ch.read(ByteBuffer.wrap(buf));
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (direct != null) {
+                FileChannel d = direct;
+                direct = null;
+                d.close();
+            }
+        }
     }
 
     /** Hands the chunk's array to the savers; the chunk starts again for the {@code remaining} bytes expected. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.backbench.repository.api.ExtendedAttribute;
+import io.backbench.target.api.io.DirectIo;
 
 /**
  * Every way the engine opens a file it backs up: for its content, and for its extended attributes
@@ -24,6 +25,15 @@ public interface FileOpener {
 
     /** Opens a regular file for reading, not following a symlink. */
     FileChannel open(Path file) throws IOException;
+
+    /**
+     * Opens a regular file a second time, for reading around the page cache (O_DIRECT, see
+     * {@link DirectIo}), or gives null where that is not possible: then {@link #open}'s channel reads
+     * it all. By default null.
+     */
+    default FileChannel openDirect(Path file) throws IOException {
+        return null;
+    }
 
     /**
      * The extended attributes of a file or folder. Only the {@code user.} namespace: the JDK reads no
@@ -38,6 +48,11 @@ public interface FileOpener {
         @Override
         public FileChannel open(Path file) throws IOException {
             return FileChannel.open(file, readNoFollow);
+        }
+
+        @Override
+        public FileChannel openDirect(Path file) throws IOException {
+            return DirectIo.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         }
 
         @Override
