@@ -45,6 +45,7 @@ public final class Main {
             System.err.println("backbench: " + e.getMessage());
             return 2;
         }
+        CryptoWarmup.start();
         // In CLI mode stdout belongs to the command alone: anything else that prints (framework,
         // bundles) goes to stderr, so that scripts can parse the output.
         PrintStream commandOut = System.out;
