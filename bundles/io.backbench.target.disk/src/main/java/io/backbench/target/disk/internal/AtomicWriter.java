@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 
 import io.backbench.target.api.TargetException;
+import io.backbench.target.api.io.DirectIo;
 
 /**
  * Writes one object so that it is never seen half-written: into a temporary file named
@@ -26,6 +27,9 @@ import io.backbench.target.api.TargetException;
 final class AtomicWriter {
     static final String TEMP_PREFIX = ".tmp-";
     private static final int BUFFER = 256 * 1024;
+    /** Objects at least this long (packs) are written around the page cache, in pieces of {@link #DIRECT_PIECE}. */
+    static final long DIRECT_MIN = 1 << 20;
+    private static final int DIRECT_PIECE = 1 << 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String target;
@@ -62,8 +66,9 @@ final class AtomicWriter {
     /** Errors name the object's {@code file}, not the temporary name the user never sees. */
     private void copyToTemp(String key, Path temp, Path file, InputStream data, long length) throws TargetException {
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(1, length))];
-            long written = 0;
+            long written = length >= DIRECT_MIN ? copyDirect(key, temp, out, data, length) : 0;
+            byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(1, length - written))];
+            out.position(written);
             while (written < length) {
                 int n = readSource(key, data, buf, (int) Math.min(buf.length, length - written), written, length);
                 ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
@@ -80,12 +85,48 @@ final class AtomicWriter {
         }
     }
 
-    /** Reads from the caller's stream; its failures are the caller's, so they are told apart from disk errors. */
-    private int readSource(String key, InputStream data, byte[] buf, int max, long written, long length)
+    /**
+     * Writes the object's whole pages around the page cache (O_DIRECT) where the file system allows
+     * it: an object this large is a pack, written once and read again only by a restore or a check,
+     * and through the cache its bytes cost a copy, page allocation and, with fsync, the same writes to
+     * the disk anyway (a full backup of the bench corpus spent 8% of its CPU copying packs into the
+     * cache). Returns how many bytes were written this way (a multiple of {@link DirectIo#ALIGN}, up
+     * to the last whole page read); the caller writes the rest through {@code out}.
+     */
+    private long copyDirect(String key, Path temp, FileChannel out, InputStream data, long length)
+            throws IOException, TargetException {
+        FileChannel direct = DirectIo.open(temp, StandardOpenOption.WRITE);
+        if (direct == null) {
+            return 0;
+        }
+        try (direct) {
+            byte[] buf = new byte[DIRECT_PIECE];
+            long written = 0;
+            while (length - written >= DirectIo.ALIGN) {
+                int want = (int) Math.min(buf.length, (length - written) & -DirectIo.ALIGN);
+                int n = 0;
+                while (n < want) {
+                    n += readSource(key, data, buf, want - n, written + n, length, n);
+                }
+                try {
+                    DirectIo.write(direct, written, buf, 0, n);
+                } catch (IOException e) {
+                    // refused after all (EINVAL and the like): this piece and the rest through the cache
+                    out.write(ByteBuffer.wrap(buf, 0, n), written);
+                    return written + n;
+                }
+                written += n;
+            }
+            return written;
+        }
+    }
+
+    /** As {@link #readSource(String, InputStream, byte[], int, long, long)}, into {@code buf[at..)}. */
+    private int readSource(String key, InputStream data, byte[] buf, int max, long written, long length, int at)
             throws TargetException {
         int n;
         try {
-            n = data.read(buf, 0, max);
+            n = data.read(buf, at, max);
         } catch (IOException e) {
             boolean retryable = e instanceof TargetException te && te.isRetryable();
             throw new TargetException("reading the data for '" + key + "' failed after " + written + " of " + length
@@ -96,6 +137,12 @@ final class AtomicWriter {
                     + length + " bytes; nothing was stored in " + target, null);
         }
         return n;
+    }
+
+    /** Reads from the caller's stream; its failures are the caller's, so they are told apart from disk errors. */
+    private int readSource(String key, InputStream data, byte[] buf, int max, long written, long length)
+            throws TargetException {
+        return readSource(key, data, buf, max, written, length, 0);
     }
 
     private void move(String key, Path temp, Path file) throws TargetException {

@@ -22,6 +22,7 @@ import io.backbench.target.api.TargetSettings;
 import io.backbench.target.api.io.DirectIo;
 
 /**
+ * Objects of 1 MiB and more (packs) are written around the page cache, but for a last partial page.
  * Large range reads (a restore's pack ranges) go around the page cache on a file system that allows
  * it, and give the object's bytes from any offset, up to and past its end, on ext4 and on tmpfs.
  * Real mounts; the page cache is asked with fincore.
@@ -92,11 +93,20 @@ class DirectReadsTest {
     }
 
     @Test
-    void onExt4LargeRangesComeAroundThePageCacheWithTheObjectsBytes() throws Exception {
+    void onExt4PacksAreWrittenAndLargeRangesReadAroundThePageCacheWithTheObjectsBytes() throws Exception {
         try (TestMount fs = TestMount.ext4(dir.resolve("ext4"), 64); StorageTarget t = open(fs.dir.resolve("repo"))) {
             byte[] data = bytes(1, SIZE);
             t.put("data/ab/pack", data);
             Path file = fs.dir.resolve("repo/data/ab/pack");
+            assertTrue(cached(file) <= 4096, "written around the cache but for (at most) the last, partial page: " + cached(file));
+            byte[] whole = bytes(3, 2 * MIB + 8192);
+            t.put("data/ab/pages", whole);
+            assertEquals(0, cached(fs.dir.resolve("repo/data/ab/pages")), "whole pages: all around the cache");
+            t.put("data/ab/small", Arrays.copyOf(whole, MIB - 1));
+            assertTrue(cached(fs.dir.resolve("repo/data/ab/small")) > 0, "below 1 MiB (an index, a snapshot): through the cache");
+            try (InputStream in = t.get("data/ab/pages")) {
+                assertArrayEquals(whole, in.readAllBytes());
+            }
             try (FileChannel direct = DirectIo.open(file, StandardOpenOption.READ)) {
                 assertNotNull(direct, "ext4 allows O_DIRECT");
             }
