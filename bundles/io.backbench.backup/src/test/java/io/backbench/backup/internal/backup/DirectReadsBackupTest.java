@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,30 +34,6 @@ class DirectReadsBackupTest {
 
     @TempDir
     Path tmp;
-
-    /** The real opener; records which files it opened around the cache. */
-    static final class DirectRecorder implements FileOpener {
-        final Set<String> direct = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public FileChannel open(Path file) throws IOException {
-            return FileOpener.DEFAULT.open(file);
-        }
-
-        @Override
-        public FileChannel openDirect(Path file) throws IOException {
-            FileChannel ch = FileOpener.DEFAULT.openDirect(file);
-            if (ch != null) {
-                direct.add(file.getFileName().toString());
-            }
-            return ch;
-        }
-
-        @Override
-        public List<ExtendedAttribute> xattrs(Path path) throws IOException {
-            return FileOpener.DEFAULT.xattrs(path);
-        }
-    }
 
     /** Only through the page cache: the interface's default. */
     static final class CachedOnly implements FileOpener {
@@ -84,9 +59,11 @@ class DirectReadsBackupTest {
         }
         Path repoDir = tmp.resolve("repo");
         try (Repository repo = Repos.init(repoDir)) {
-            DirectRecorder first = new DirectRecorder();
+            IncrementalBackupTest.RecordingOpener first = new IncrementalBackupTest.RecordingOpener();
             BackupResult r1 = new BackupEngine(repo, BackupOptions.of(src), null, null, first).run();
-            assertEquals(new TreeSet<>(List.of("f1", "f2", "f3", "f4")), new TreeSet<>(first.direct),
+            Set<String> direct = new TreeSet<>();
+            first.openedDirect.forEach(p -> direct.add(p.getFileName().toString()));
+            assertEquals(new TreeSet<>(List.of("f1", "f2", "f3", "f4")), direct,
                     "the files of 1 MiB and more, read around the cache (the test folder must be on a file system that allows O_DIRECT, such as ext4)");
             long total = 0;
             for (int s : sizes) {

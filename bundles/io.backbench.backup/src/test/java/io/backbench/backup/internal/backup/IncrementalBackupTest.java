@@ -36,14 +36,24 @@ class IncrementalBackupTest {
     @TempDir
     Path tmp;
 
-    /** The real opener, recording every path it opens. */
+    /** The real opener, recording every path it opens, and apart those it opened around the page cache. */
     static final class RecordingOpener implements FileOpener {
         final Set<Path> opened = ConcurrentHashMap.newKeySet();
+        final Set<Path> openedDirect = ConcurrentHashMap.newKeySet();
 
         @Override
         public FileChannel open(Path file) throws IOException {
             opened.add(file);
             return FileOpener.DEFAULT.open(file);
+        }
+
+        @Override
+        public FileChannel openDirect(Path file) throws IOException {
+            FileChannel ch = FileOpener.DEFAULT.openDirect(file);
+            if (ch != null) {
+                openedDirect.add(file);
+            }
+            return ch;
         }
 
         @Override

@@ -12,13 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.backbench.target.api.StorageTarget;
-import io.backbench.target.api.TargetSettings;
 import io.backbench.target.api.io.DirectIo;
 
 /**
@@ -35,15 +33,6 @@ class DirectReadsTest {
     @TempDir
     Path dir;
 
-    private static byte[] bytes(long seed, int length) {
-        byte[] b = new byte[length];
-        new SplittableRandom(seed).nextBytes(b);
-        return b;
-    }
-
-    private static StorageTarget open(Path path) throws Exception {
-        return new DiskTargetFactory().open(TargetSettings.of("path", path.toString()));
-    }
 
     /** Offsets and lengths around pages, the 1 MiB pieces and the end, each read as a restore reads a range. */
     private static void assertRangesEqual(StorageTarget t, String key, byte[] data) throws Exception {
@@ -94,12 +83,12 @@ class DirectReadsTest {
 
     @Test
     void onExt4PacksAreWrittenAndLargeRangesReadAroundThePageCacheWithTheObjectsBytes() throws Exception {
-        try (TestMount fs = TestMount.ext4(dir.resolve("ext4"), 64); StorageTarget t = open(fs.dir.resolve("repo"))) {
-            byte[] data = bytes(1, SIZE);
+        try (TestMount fs = TestMount.ext4(dir.resolve("ext4"), 64); StorageTarget t = fs.target("repo")) {
+            byte[] data = TestMount.bytes(1, SIZE);
             t.put("data/ab/pack", data);
             Path file = fs.dir.resolve("repo/data/ab/pack");
             assertTrue(cached(file) <= 4096, "written around the cache but for (at most) the last, partial page: " + cached(file));
-            byte[] whole = bytes(3, 2 * MIB + 8192);
+            byte[] whole = TestMount.bytes(3, 2 * MIB + 8192);
             t.put("data/ab/pages", whole);
             assertEquals(0, cached(fs.dir.resolve("repo/data/ab/pages")), "whole pages: all around the cache");
             t.put("data/ab/small", Arrays.copyOf(whole, MIB - 1));
@@ -124,8 +113,8 @@ class DirectReadsTest {
     @Test
     void onTmpfsTheSameRangesComeBack() throws Exception {
         // tmpfs refused O_DIRECT before Linux 6.6 and takes it since (as a cached read): either way, the bytes
-        try (TestMount fs = TestMount.tmpfs(dir.resolve("tmpfs"), "size=16m"); StorageTarget t = open(fs.dir.resolve("repo"))) {
-            byte[] data = bytes(2, SIZE);
+        try (TestMount fs = TestMount.tmpfs(dir.resolve("tmpfs"), "size=16m"); StorageTarget t = fs.target("repo")) {
+            byte[] data = TestMount.bytes(2, SIZE);
             t.put("data/cd/pack", data);
             assertRangesEqual(t, "data/cd/pack", data);
         }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -21,22 +20,12 @@ import io.backbench.target.api.Capability;
 import io.backbench.target.api.StorageTarget;
 import io.backbench.target.api.TargetException;
 import io.backbench.target.api.TargetFullException;
-import io.backbench.target.api.TargetSettings;
 
 /** The disk target on small tmpfs mounts: a really full disk and a really read-only one. */
 class DiskTargetOnRealFileSystemsTest {
     @TempDir
     Path dir;
 
-    private static byte[] bytes(long seed, int length) {
-        byte[] b = new byte[length];
-        new SplittableRandom(seed).nextBytes(b);
-        return b;
-    }
-
-    private static StorageTarget open(Path path) throws TargetException {
-        return new DiskTargetFactory().open(TargetSettings.of("path", path.toString()));
-    }
 
     private static Map<String, Long> list(StorageTarget t) throws TargetException {
         Map<String, Long> found = new TreeMap<>();
@@ -64,7 +53,7 @@ class DiskTargetOnRealFileSystemsTest {
 
     @Test
     void aFolderOnALocalFileSystemPromisesListingsAsSoonAsAWriteReturnsANetworkOneDoesNot() throws Exception {
-        try (TestMount fs = TestMount.tmpfs(dir.resolve("local"), "size=1m"); StorageTarget t = open(fs.dir.resolve("repo"))) {
+        try (TestMount fs = TestMount.tmpfs(dir.resolve("local"), "size=1m"); StorageTarget t = fs.target("repo")) {
             assertEquals("tmpfs", DiskTarget.fileSystemType(fs.dir));
             assertTrue(t.capabilities().contains(Capability.CONSISTENT_LISTING), t.capabilities().toString());
         }
@@ -76,13 +65,13 @@ class DiskTargetOnRealFileSystemsTest {
 
     @Test
     void objectTooBigForTheDiskGivesTargetFullAndKeepsEarlierObjects() throws Exception {
-        try (TestMount fs = TestMount.tmpfs(dir.resolve("small"), "size=2m"); StorageTarget t = open(fs.dir.resolve("repo"))) {
+        try (TestMount fs = TestMount.tmpfs(dir.resolve("small"), "size=2m"); StorageTarget t = fs.target("repo")) {
             Map<String, byte[]> objects = new LinkedHashMap<>();
             for (int i = 0; i < 3; i++) {
-                objects.put("data/0" + i + "/obj" + i, bytes(i, 300 * 1024));
+                objects.put("data/0" + i + "/obj" + i, TestMount.bytes(i, 300 * 1024));
                 t.put("data/0" + i + "/obj" + i, objects.get("data/0" + i + "/obj" + i));
             }
-            byte[] big = bytes(99, 4 * 1024 * 1024);
+            byte[] big = TestMount.bytes(99, 4 * 1024 * 1024);
             TargetFullException e = assertThrows(TargetFullException.class, () -> t.put("data/ff/big", big));
             assertFullMessage(e, fs.dir);
             assertEquals(List.of(), DiskFiles.tempFiles(fs.dir), "the failed put's temp file is gone");
@@ -92,12 +81,12 @@ class DiskTargetOnRealFileSystemsTest {
 
     @Test
     void fillingTheDiskObjectByObjectEndsInTargetFullWithEveryStoredObjectIntact() throws Exception {
-        try (TestMount fs = TestMount.tmpfs(dir.resolve("small"), "size=2m"); StorageTarget t = open(fs.dir)) {
+        try (TestMount fs = TestMount.tmpfs(dir.resolve("small"), "size=2m"); StorageTarget t = fs.target("")) {
             Map<String, byte[]> stored = new LinkedHashMap<>();
             TargetFullException full = null;
             for (int i = 0; i < 100 && full == null; i++) {
                 String key = "data/" + (i % 5) + "/pack" + i;
-                byte[] content = bytes(i, 150 * 1024 + i);
+                byte[] content = TestMount.bytes(i, 150 * 1024 + i);
                 try {
                     t.put(key, content);
                     stored.put(key, content);
@@ -114,32 +103,32 @@ class DiskTargetOnRealFileSystemsTest {
             String first = stored.keySet().iterator().next();
             t.delete(first);
             stored.remove(first);
-            t.put("after/freeing", bytes(7, 1000));
-            stored.put("after/freeing", bytes(7, 1000));
+            t.put("after/freeing", TestMount.bytes(7, 1000));
+            stored.put("after/freeing", TestMount.bytes(7, 1000));
             assertIntact(t, stored);
         }
     }
 
     @Test
     void readOnlyFileSystemRefusesWritesClearlyButStillReads() throws Exception {
-        try (TestMount fs = TestMount.tmpfs(dir.resolve("ro"), "size=2m"); StorageTarget t = open(fs.dir)) {
-            t.put("data/kept", bytes(1, 1000));
+        try (TestMount fs = TestMount.tmpfs(dir.resolve("ro"), "size=2m"); StorageTarget t = fs.target("")) {
+            t.put("data/kept", TestMount.bytes(1, 1000));
             fs.remount("ro");
-            TargetException put = assertThrows(TargetException.class, () -> t.put("data/new", bytes(2, 10)));
-            TargetException over = assertThrows(TargetException.class, () -> t.put("data/kept", bytes(3, 10)));
+            TargetException put = assertThrows(TargetException.class, () -> t.put("data/new", TestMount.bytes(2, 10)));
+            TargetException over = assertThrows(TargetException.class, () -> t.put("data/kept", TestMount.bytes(3, 10)));
             TargetException delete = assertThrows(TargetException.class, () -> t.delete("data/kept"));
             for (TargetException e : List.of(put, over, delete)) {
                 assertFalse(e.isRetryable(), "not retryable: " + e.getMessage());
                 assertTrue(e.getMessage().contains("read-only"), "says why: " + e.getMessage());
                 assertTrue(e.getMessage().contains(fs.dir.toString()), "names the path: " + e.getMessage());
             }
-            assertIntact(t, Map.of("data/kept", bytes(1, 1000)));
+            assertIntact(t, Map.of("data/kept", TestMount.bytes(1, 1000)));
         }
     }
 
     @Test
     void readOnlyFolderOpensForRestores() throws Exception {
-        try (TestMount fs = TestMount.tmpfs(dir.resolve("ro"), "size=1m,ro"); StorageTarget t = open(fs.dir)) {
+        try (TestMount fs = TestMount.tmpfs(dir.resolve("ro"), "size=1m,ro"); StorageTarget t = fs.target("")) {
             assertEquals(Map.of(), list(t));
             TargetException e = assertThrows(TargetException.class, () -> t.put("x", new byte[] {1}));
             assertTrue(e.getMessage().contains("read-only"), e.getMessage());

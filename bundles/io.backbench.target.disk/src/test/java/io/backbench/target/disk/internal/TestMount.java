@@ -8,7 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+
+import io.backbench.target.api.StorageTarget;
+import io.backbench.target.api.TargetException;
+import io.backbench.target.api.TargetSettings;
 
 /**
  * A real, small file system mounted for one test: a tmpfs, so that "disk full" and "read-only" are
@@ -22,6 +27,18 @@ final class TestMount implements AutoCloseable {
 
     private TestMount(Path dir) {
         this.dir = dir;
+    }
+
+    /** A disk target on this file system, at {@code sub} ("" for its root). */
+    StorageTarget target(String sub) throws TargetException {
+        return new DiskTargetFactory().open(TargetSettings.of("path", dir.resolve(sub).toString()));
+    }
+
+    /** {@code length} random bytes from {@code seed}. */
+    static byte[] bytes(long seed, int length) {
+        byte[] b = new byte[length];
+        new SplittableRandom(seed).nextBytes(b);
+        return b;
     }
 
     static TestMount tmpfs(Path dir, String options) throws IOException {
