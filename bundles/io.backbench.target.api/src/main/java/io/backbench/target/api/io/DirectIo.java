@@ -9,12 +9,13 @@ import java.util.Arrays;
 
 /**
  * Reads and writes that bypass the page cache (O_DIRECT), for data read or written once (a disk
- * image, a large file being backed up, a pack being restored): caching it only costs a copy, system
- * time and the cache's other pages. Only ranges whose offset and length are multiples of
- * {@link #ALIGN} go this way; callers use an ordinary channel for everything else, and wherever
- * {@link #open} gives null (a file system that refuses O_DIRECT, such as tmpfs). The kernel keeps the
- * two coherent (a direct transfer writes back and drops the cached pages it covers). Each thread has
- * its own aligned native buffer; any thread may call any method.
+ * image, a large file being backed up, a pack being written or restored): caching it only costs a
+ * copy, system time and the cache's other pages. {@link #read} and {@link #write} take ranges whose
+ * offset and length are multiples of {@link #ALIGN}, {@link #readAny} any range; callers use an
+ * ordinary channel for the rest, and wherever {@link #open} gives null (a file system that refuses
+ * O_DIRECT, such as tmpfs before Linux 6.6). The kernel keeps the two coherent (a direct transfer
+ * writes back and drops the cached pages it covers). Each thread has its own aligned native buffer;
+ * any thread may call any method.
  *
  * <p>Measured on the 2 GiB bench corpus (ext4 on a virtual disk, page cache dropped): reading its 79
  * files above 1 MiB (1.57 GB) in 4 MiB reads took 2.45 s of system time through the cache and 0.56 s
