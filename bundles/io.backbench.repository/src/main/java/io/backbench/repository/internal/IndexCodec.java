@@ -27,15 +27,15 @@ final class IndexCodec {
         if (!supersedes.isEmpty()) {
             w.name("supersedes").beginArray();
             for (Id id : supersedes) {
-                w.value(id.hex());
+                w.value(id);
             }
             w.endArray();
         }
         w.name("packs").beginArray();
         for (PackEntries p : packs) {
-            w.beginObject().field("id", p.pack().hex()).name("blobs").beginArray();
+            w.beginObject().field("id", p.pack()).name("blobs").beginArray();
             for (PackedBlob b : p.blobs()) {
-                w.beginObject().field("id", b.id().hex()).field("type", b.type().jsonName())
+                w.beginObject().field("id", b.id()).field("type", b.type().jsonName())
                         .field("offset", b.offset()).field("length", b.length());
                 if (b.uncompressedLength() != 0) {
                     w.field("uncompressed_length", b.uncompressedLength());

@@ -16,9 +16,9 @@ final class SnapshotCodec {
     static byte[] encode(Snapshot s) {
         JsonWriter w = new JsonWriter().beginObject().field("time", GoTime.format(s.time()));
         if (s.parent() != null) {
-            w.field("parent", s.parent().hex());
+            w.field("parent", s.parent());
         }
-        w.field("tree", s.tree().hex());
+        w.field("tree", s.tree());
         strings(w.name("paths"), s.paths());
         if (s.hostname() != null && !s.hostname().isEmpty()) {
             w.field("hostname", s.hostname());
@@ -39,7 +39,7 @@ final class SnapshotCodec {
             strings(w.name("tags"), s.tags());
         }
         if (s.original() != null) {
-            w.field("original", s.original().hex());
+            w.field("original", s.original());
         }
         return w.endObject().toBytes();
     }

@@ -30,11 +30,7 @@ final class TreeCodec {
         for (Node n : tree.nodes()) {
             writeNode(w, n);
         }
-        w.endArray().endObject();
-        byte[] json = w.toBytes();
-        byte[] out = java.util.Arrays.copyOf(json, json.length + 1);
-        out[json.length] = '\n';
-        return out;
+        return w.endArray().endObject().toBytes((byte) '\n');
     }
 
     private static void writeNode(JsonWriter w, Node n) {
@@ -66,12 +62,12 @@ final class TreeCodec {
         } else {
             w.beginArray();
             for (Id id : n.content()) {
-                w.value(id.hex());
+                w.value(id);
             }
             w.endArray();
         }
         if (n.subtree() != null) {
-            w.field("subtree", n.subtree().hex());
+            w.field("subtree", n.subtree());
         }
         optional(w, "error", n.error());
         w.endObject();
