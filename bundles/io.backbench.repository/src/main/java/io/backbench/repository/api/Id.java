@@ -11,6 +11,18 @@ public final class Id implements Comparable<Id> {
     /** Bytes in an id. */
     public static final int SIZE = 32;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX_VALUE = new byte[128];
+
+    static {
+        java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            HEX_VALUE['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            HEX_VALUE['a' + i] = (byte) (10 + i);
+            HEX_VALUE['A' + i] = (byte) (10 + i);
+        }
+    }
 
     // four big-endian longs: cheap equals/hashCode for the in-memory index
     private final long a;
@@ -46,17 +58,38 @@ public final class Id implements Comparable<Id> {
         if (hex == null || hex.length() != 2 * SIZE) {
             throw new IllegalArgumentException("not an id (64 hex digits expected): " + hex);
         }
-        byte[] out = new byte[SIZE];
-        for (int i = 0; i < SIZE; i++) {
-            int hi = Character.digit(hex.charAt(2 * i), 16);
-            int lo = Character.digit(hex.charAt(2 * i + 1), 16);
-            if (hi < 0 || lo < 0) {
-                throw new IllegalArgumentException("not an id (64 hex digits expected): " + hex);
-            }
-            out[i] = (byte) (hi << 4 | lo);
+        Id id = parseHex(hex, 0);
+        if (id == null) {
+            throw new IllegalArgumentException("not an id (64 hex digits expected): " + hex);
         }
-        return of(out);
+        return id;
     }
+
+    /**
+     * The id of the 64 hex digits (either case) at {@code s[from..from+64)}, or null if they are not
+     * all hex digits or the string is shorter. For parsers that find ids inside larger text.
+     */
+    public static Id parseHex(String s, int from) {
+        if (from < 0 || s.length() - from < 2 * SIZE) {
+            return null;
+        }
+        long[] parts = new long[4];
+        int p = from;
+        for (int i = 0; i < 4; i++) {
+            long v = 0;
+            for (int k = 0; k < 16; k++) {
+                char ch = s.charAt(p++);
+                int digit = ch < 128 ? HEX_VALUE[ch] : -1;
+                if (digit < 0) {
+                    return null;
+                }
+                v = v << 4 | digit;
+            }
+            parts[i] = v;
+        }
+        return new Id(parts[0], parts[1], parts[2], parts[3]);
+    }
+
 
     /** SHA-256 of {@code data[off..off+len)}. */
     public static Id hash(byte[] data, int off, int len) {

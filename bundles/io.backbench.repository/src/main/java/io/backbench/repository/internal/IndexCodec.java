@@ -89,9 +89,9 @@ final class IndexCodec {
         Object packId = null;
         List<Object[]> found = null; // id, type, offset, length, uncompressed_length
         for (boolean more = r.begin('{', '}'); more; more = r.next('}')) {
-            String key = r.name();
+            String key = r.name("blobs", "id");
             if (key.equals("id")) {
-                packId = r.anyValue();
+                packId = r.idValue();
             } else if (key.equals("blobs") && r.peek() == '[') {
                 found = new ArrayList<>();
                 for (boolean el = r.begin('[', ']'); el; el = r.next(']')) {
@@ -100,12 +100,12 @@ final class IndexCodec {
                     }
                     Object[] b = new Object[5];
                     for (boolean m = r.begin('{', '}'); m; m = r.next('}')) {
-                        switch (r.name()) {
-                            case "id" -> b[0] = r.anyValue();
-                            case "type" -> b[1] = r.anyValue();
-                            case "offset" -> b[2] = r.anyValue();
-                            case "length" -> b[3] = r.anyValue();
-                            case "uncompressed_length" -> b[4] = r.anyValue();
+                        switch (r.name("id", "type", "offset", "length", "uncompressed_length")) {
+                            case "id" -> b[0] = r.idValue();
+                            case "type" -> b[1] = r.value("data", "tree");
+                            case "offset" -> b[2] = r.longValue();
+                            case "length" -> b[3] = r.longValue();
+                            case "uncompressed_length" -> b[4] = r.longValue();
                             default -> r.anyValue();
                         }
                     }
@@ -118,10 +118,7 @@ final class IndexCodec {
                 r.anyValue();
             }
         }
-        if (!(packId instanceof String ps)) {
-            throw new RepositoryException(what + ": member 'id' missing or not a string");
-        }
-        Id pack = Json.parseId(ps, what);
+        Id pack = id(packId, what);
         if (found == null) {
             return;
         }
@@ -134,12 +131,20 @@ final class IndexCodec {
                 case "tree" -> BlobType.TREE;
                 default -> throw new RepositoryException(what + ": unknown blob type '" + type + "'");
             };
-            if (!(b[0] instanceof String id)) {
-                throw new RepositoryException(what + ": member 'id' missing or not a string");
-            }
-            out.add(new PackedBlob(Json.parseId(id, what), t, pack, number(b[2], "offset", what),
+            out.add(new PackedBlob(id(b[0], what), t, pack, number(b[2], "offset", what),
                     (int) number(b[3], "length", what), b[4] instanceof Long l ? (int) (long) l : 0));
         }
+    }
+
+    /** An id as {@link JsonReader#idValue} gave it: an {@code Id}, or a string that is not one (the error says so). */
+    private static Id id(Object v, String what) throws RepositoryException {
+        if (v instanceof Id id) {
+            return id;
+        }
+        if (!(v instanceof String s)) {
+            throw new RepositoryException(what + ": member 'id' missing or not a string");
+        }
+        return Json.parseId(s, what);
     }
 
     private static long number(Object v, String key, String what) throws RepositoryException {

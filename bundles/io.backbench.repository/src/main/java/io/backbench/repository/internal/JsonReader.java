@@ -105,6 +105,97 @@ final class JsonReader {
         return key;
     }
 
+    /**
+     * A member's name and its ':', as {@link #name()}; when it is one of {@code known}, that very
+     * string (no new one is made: an index file names five members for each of its blobs).
+     */
+    String name(String... known) throws RepositoryException {
+        ws();
+        if (s.charAt(pos) != '"') {
+            throw error("object key expected");
+        }
+        String key = null;
+        for (String k : known) {
+            int end = pos + 1 + k.length();
+            if (end < s.length() && s.charAt(end) == '"' && s.startsWith(k, pos + 1)) {
+                key = k;
+                pos = end + 1;
+                break;
+            }
+        }
+        if (key == null) {
+            key = string();
+        }
+        ws();
+        if (s.charAt(pos++) != ':') {
+            throw error("':' expected");
+        }
+        ws();
+        return key;
+    }
+
+    /** A string value that is one of {@code known} (that very string), or any other value as {@link #anyValue}. */
+    Object value(String... known) throws RepositoryException {
+        ws();
+        for (String k : known) {
+            int end = pos + 1 + k.length();
+            if (s.charAt(pos) == '"' && end < s.length() && s.charAt(end) == '"' && s.startsWith(k, pos + 1)) {
+                pos = end + 1;
+                return k;
+            }
+        }
+        return value();
+    }
+
+    /**
+     * A value that should be an id (64 hex digits in a string): parsed where it stands; anything
+     * else is read as {@link #anyValue} and returned as it is, for the caller's error.
+     */
+    Object idValue() throws RepositoryException {
+        ws();
+        if (s.charAt(pos) == '"' && pos + 65 < s.length() && s.charAt(pos + 65) == '"') {
+            io.backbench.repository.api.Id id = io.backbench.repository.api.Id.parseHex(s, pos + 1);
+            if (id != null) {
+                pos += 66;
+                return id;
+            }
+        }
+        return value();
+    }
+
+    /**
+     * A value that should be an integer, read where it stands when it is a plain one (no sign but
+     * '-', at most 18 digits); anything else is read as {@link #anyValue}, a {@code Long} or not.
+     */
+    Object longValue() throws RepositoryException {
+        ws();
+        int p = pos;
+        boolean negative = p < s.length() && s.charAt(p) == '-';
+        if (negative) {
+            p++;
+        }
+        int start = p;
+        long v = 0;
+        while (p < s.length() && p - start < 19) {
+            char c = s.charAt(p);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            v = v * 10 + (c - '0');
+            p++;
+        }
+        int digits = p - start;
+        if (digits > 0 && digits < 19 && (p == s.length() || !continuesNumber(s.charAt(p)))) {
+            pos = p;
+            return negative ? -v : v;
+        }
+        return value();
+    }
+
+    private static boolean continuesNumber(char c) {
+        return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+    }
+
     /** Any value, as {@link #parse} gives it. */
     Object anyValue() throws RepositoryException {
         ws();
