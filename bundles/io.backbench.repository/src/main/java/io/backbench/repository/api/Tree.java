@@ -32,9 +32,29 @@ public record Tree(List<Node> nodes) {
         return null;
     }
 
-    // Go compares strings byte-wise; UTF-16 order differs for characters beyond the BMP, and a byte
-    // that is not valid UTF-8 (carried as U+DC80..U+DCFF, see Node#name) must compare as that byte
-    private static int compareUtf8(String a, String b) {
+    /**
+     * The order of a tree's nodes: names compared as their bytes, as Go compares strings. (UTF-16
+     * order differs for characters beyond the BMP, and a byte that is not valid UTF-8, carried as
+     * U+DC80..U+DCFF, see {@link Node#name}, must compare as that byte.)
+     */
+    public static int compareUtf8(String a, String b) {
+        // the first difference decides; between two chars that are not surrogates, UTF-16 order is
+        // byte order (the slower walk by code points below is for surrogates only)
+        int n = Math.min(a.length(), b.length());
+        for (int k = 0; k < n; k++) {
+            char x = a.charAt(k);
+            char y = b.charAt(k);
+            if (x != y) {
+                if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+                    return byCodePoints(a, b);
+                }
+                return x < y ? -1 : 1;
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    private static int byCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

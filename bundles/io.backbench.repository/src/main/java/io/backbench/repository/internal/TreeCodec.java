@@ -18,11 +18,52 @@ import io.backbench.repository.api.Tree;
  * Trees as restic's JSON: {@code {"nodes":[...]}} and a newline, with restic's member names and
  * omissions. Node names are Go-quoted inside the JSON string as restic stores them ({@link GoQuote}).
  */
-final class TreeCodec {
+public final class TreeCodec {
     // Go writes a zero time.Time; we read it back as "no time"
     private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
+    private static final byte[] TREE_START = "{\"nodes\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TREE_END = "]}\n".getBytes(StandardCharsets.US_ASCII);
+
     private TreeCodec() {
+    }
+
+    /** One node's JSON, as {@link #encode} writes it inside a tree. */
+    public static byte[] encodeNode(Node n) {
+        JsonWriter w = new JsonWriter();
+        writeNode(w, n);
+        return w.toBytes();
+    }
+
+    /** A tree blob from its nodes' JSON in order: what {@link #encode} gives for those nodes. */
+    public static byte[] assemble(List<byte[]> nodes) {
+        int len = TREE_START.length + TREE_END.length + Math.max(0, nodes.size() - 1);
+        for (byte[] n : nodes) {
+            len += n.length;
+        }
+        byte[] out = new byte[len];
+        System.arraycopy(TREE_START, 0, out, 0, TREE_START.length);
+        int p = TREE_START.length;
+        for (int i = 0; i < nodes.size(); i++) {
+            if (i > 0) {
+                out[p++] = ',';
+            }
+            byte[] n = nodes.get(i);
+            System.arraycopy(n, 0, out, p, n.length);
+            p += n.length;
+        }
+        System.arraycopy(TREE_END, 0, out, p, TREE_END.length);
+        return out;
+    }
+
+    /** The node of one node's JSON ({@link #encodeNode}). */
+    public static Node decodeNode(byte[] json, String what) throws RepositoryException {
+        byte[] tree = assemble(List.of(json));
+        List<Node> nodes = decode(tree, what).nodes();
+        if (nodes.size() != 1) {
+            throw new RepositoryException(what + ": not one node");
+        }
+        return nodes.get(0);
     }
 
     static byte[] encode(Tree tree) {

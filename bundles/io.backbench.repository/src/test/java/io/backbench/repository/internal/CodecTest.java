@@ -1,5 +1,6 @@
 package io.backbench.repository.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,79 @@ class CodecTest {
         Tree back = TreeCodec.decode(TreeCodec.encode(tree), "tree");
         assertEquals(tree, back);
         assertEquals(-1L, back.nodes().stream().filter(x -> x.type() == NodeType.CHARDEV).findFirst().orElseThrow().inode());
+
+        // node by node (io.backbench.repository.api.TreeBytes): the same bytes, and each node back
+        List<byte[]> parts = tree.nodes().stream().map(TreeCodec::encodeNode).toList();
+        assertArrayEquals(TreeCodec.encode(tree), TreeCodec.assemble(parts));
+        for (int i = 0; i < parts.size(); i++) {
+            assertEquals(tree.nodes().get(i), TreeCodec.decodeNode(parts.get(i), "node"));
+        }
+        assertArrayEquals(TreeCodec.encode(new Tree(List.of())), TreeCodec.assemble(List.of()));
+        assertArrayEquals(TreeCodec.encode(new Tree(List.of(link))), TreeCodec.assemble(List.of(parts.get(2))));
+        assertThrows(RepositoryException.class, () -> TreeCodec.decodeNode("{\"name\":".getBytes(StandardCharsets.UTF_8), "node"));
+    }
+
+    @Test
+    void comparesNamesAsTheirBytesWithOrWithoutSurrogates() {
+        java.util.Random rnd = new java.util.Random(3);
+        String[] parts = {"a", "b", "Z", "\u00e9", "\u20ac", "\ue000", "\uffff", "\uD83D\uDE00", "\uD800\uDC00", "\uDC80", "\uDCFF",
+                "\uDCE9", "\uD800", ""};
+        for (int round = 0; round < 20000; round++) {
+            StringBuilder x = new StringBuilder();
+            StringBuilder y = new StringBuilder();
+            int common = rnd.nextInt(3);
+            for (int i = 0; i < common; i++) {
+                String p = parts[rnd.nextInt(parts.length)];
+                x.append(p);
+                y.append(p);
+            }
+            for (int i = rnd.nextInt(3); i > 0; i--) {
+                x.append(parts[rnd.nextInt(parts.length)]);
+            }
+            for (int i = rnd.nextInt(3); i > 0; i--) {
+                y.append(parts[rnd.nextInt(parts.length)]);
+            }
+            String a = x.toString();
+            String b = y.toString();
+            assertEquals(Integer.signum(byCodePoints(a, b)), Integer.signum(Tree.compareUtf8(a, b)), a + " vs " + b);
+        }
+    }
+
+    /** The comparison Tree made before it had a fast path: by code points, a raw byte (U+DC80..U+DCFF) as that byte. */
+    private static int byCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                if (rawByte(ca) || rawByte(cb)) {
+                    return java.util.Arrays.compareUnsigned(bytes(a.substring(i)), bytes(b.substring(j)));
+                }
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static boolean rawByte(int cp) {
+        return cp >= 0xdc80 && cp <= 0xdcff;
+    }
+
+    private static byte[] bytes(String s) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (rawByte(cp)) {
+                out.write(cp - 0xdc00);
+            } else {
+                out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
     }
 
     @Test
