@@ -1,6 +1,9 @@
 package io.backbench.backup.internal.backup;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 
@@ -15,12 +18,14 @@ import io.backbench.repository.api.Repository;
  * when the savers fall behind, so memory stays bounded.
  */
 final class BlobPipeline {
+    private static final byte[] ZEROS = new byte[64 * 1024];
     private final Repository repo;
     private final ExecutorService savers;
     private final Semaphore budgetKiB;
     private final Counters counters;
     private final ChunkBuffers arrays;
     private volatile Throwable failure;
+    private final Map<Integer, Id> zeroIds = new ConcurrentHashMap<>();
 
     BlobPipeline(Repository repo, ExecutorService savers, long memoryBudget, ChunkBuffers arrays, Counters counters) {
         this.repo = repo;
@@ -52,7 +57,7 @@ final class BlobPipeline {
     // on a saver thread
     private void save(byte[] chunk, int length, int permits, CompletableFuture<Id> f) {
         try {
-            Id id = Id.hash(chunk, 0, length);
+            Id id = zeros(chunk, length) ? zeroIds.computeIfAbsent(length, n -> Id.hash(new byte[n])) : Id.hash(chunk, 0, length);
             if (!repo.hasBlob(BlobType.DATA, id) && repo.saveBlob(BlobType.DATA, id, chunk, 0, length)) {
                 counters.blobsNew.incrementAndGet();
                 counters.bytesNew.addAndGet(length);
@@ -65,6 +70,22 @@ final class BlobPipeline {
             arrays.give(chunk); // saveBlob copied it into the pack
             budgetKiB.release(permits);
         }
+    }
+
+    /**
+     * Whether {@code chunk[0..length)} is all zeros. A run of zeros (a sparse file's holes, a zeroed
+     * disk image) is cut into chunks of the minimum size, all the same: their id is hashed once per
+     * length instead of once per chunk. The test stops at the first byte that is not zero, so other
+     * data costs next to nothing.
+     */
+    private static boolean zeros(byte[] chunk, int length) {
+        for (int off = 0; off < length; off += ZEROS.length) {
+            int n = Math.min(ZEROS.length, length - off);
+            if (Arrays.mismatch(chunk, off, off + n, ZEROS, 0, n) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first repository failure of a saver thread, or null. */
