@@ -1,6 +1,7 @@
 package io.backbench.backup.api;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -29,5 +30,17 @@ public final class FileBackup {
     public static BackupResult backup(Repository repo, BackupOptions options, BackupListener listener, BooleanSupplier cancelled)
             throws IOException {
         return new BackupEngine(repo, options, listener, cancelled, FileOpener.DEFAULT).run();
+    }
+
+    /**
+     * As {@link #backup(Repository, BackupOptions, BackupListener, BooleanSupplier)}, keeping what it
+     * saw of each folder in {@code cacheDir} (a folder on this machine, such as the data folder's
+     * cache): the next backup of the same sources, whose parent is this snapshot, reuses the trees of
+     * the folders whose entries are as they were, without loading the parent's trees. Deleting the
+     * folder at any time only costs that reuse once.
+     */
+    public static BackupResult backup(Repository repo, BackupOptions options, BackupListener listener, BooleanSupplier cancelled,
+            Path cacheDir) throws IOException {
+        return new BackupEngine(repo, options, listener, cancelled, FileOpener.DEFAULT, cacheDir).run();
     }
 }

@@ -48,11 +48,19 @@ public final class BackupEngine {
     private final BackupListener listener;
     private final BooleanSupplier cancelled;
     private final FileOpener opener;
+    private final Path folderCacheDir;
     private final Counters counters = new Counters();
     private volatile boolean stopping;
 
     public BackupEngine(Repository repo, BackupOptions options, BackupListener listener, BooleanSupplier cancelled,
             FileOpener opener) {
+        this(repo, options, listener, cancelled, opener, null);
+    }
+
+    /** {@code folderCacheDir} holds the {@link FolderCache}s of this machine's backups; null for none. */
+    public BackupEngine(Repository repo, BackupOptions options, BackupListener listener, BooleanSupplier cancelled,
+            FileOpener opener, Path folderCacheDir) {
+        this.folderCacheDir = folderCacheDir;
         this.repo = repo;
         this.options = options;
         this.listener = listener == null ? BackupListener.NONE : listener;
@@ -64,6 +72,25 @@ public final class BackupEngine {
         Instant start = Instant.now();
         List<Path> sources = sources();
         PathFilter filter = PathFilter.of(options);
+        BooleanSupplier stop = () -> stopping || cancelled.getAsBoolean();
+        // the scan only reads the file system: it lists the first folders (cold, from the disk) for the
+        // walk while the parent is found, the folder cache read and the lock taken
+        Listings listings = new Listings();
+        Thread scan = daemon("backbench-backup-scan").newThread(new Scanner(sources, filter, counters, stop, listings));
+        scan.start();
+        try {
+            return run(start, sources, filter, stop, listings);
+        } finally {
+            stopping = true;
+        }
+    }
+
+    private BackupResult run(Instant start, List<Path> sources, PathFilter filter, BooleanSupplier stop, Listings listings)
+            throws IOException {
+        Path cacheFile = folderCacheDir == null ? null
+                : FolderCache.file(folderCacheDir, repo.config().id(), sources, hostname(), options);
+        CompletableFuture<FolderCache> cacheRead = cacheFile == null ? null
+                : CompletableFuture.supplyAsync(() -> FolderCache.load(cacheFile));
         StoredSnapshot parent = findParent(sources);
         int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
         // by default, readers mostly wait for the disk on small files: several keep the device busy (tar,
@@ -74,19 +101,15 @@ public final class BackupEngine {
         ExecutorService savers = Executors.newFixedThreadPool(threads, daemon("backbench-backup-save"));
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("backbench-backup-timer"));
         Warnings warnings = new Warnings(listener);
-        BooleanSupplier stop = () -> stopping || cancelled.getAsBoolean();
         // (the free arrays kept: what the chunks in flight may hold, so a steady backup allocates none)
         ChunkBuffers arrays = new ChunkBuffers(options.memoryBudget());
         BlobPipeline blobs = new BlobPipeline(repo, savers, options.memoryBudget(), arrays, counters);
-        Listings listings = new Listings();
-        TreeWalker walker = new TreeWalker(repo, filter, opener, readers, readerCount * 4,
-                new FileChunker(repo, opener, blobs, arrays, counters, stop), counters, warnings, stop, options.force(), listings);
-        // the scan only reads the file system: it lists the first folders (cold, from the disk) for the
-        // walk while the lock is taken (which waits 200 ms to see whether another process locks too, unless
-        // the target lists every write at once)
-        Thread scan = daemon("backbench-backup-scan").newThread(new Scanner(sources, filter, counters, stop, listings));
-        scan.start();
+        TreeWalker walker = null;
         try (RepositoryLock lock = repo.lock(false)) {
+            FolderCache folders = cacheRead == null ? null : cacheRead.join().forParent(parent == null ? null : parent.id());
+            walker = new TreeWalker(repo, filter, opener, readers, readerCount * 4,
+                    new FileChunker(repo, opener, blobs, arrays, counters, stop), counters, warnings, stop, options.force(),
+                    listings, folders);
             timers.scheduleAtFixedRate(() -> listener.progress(counters.snapshot()), 250, 500, TimeUnit.MILLISECONDS);
             long every = options.indexInterval().toMillis();
             timers.scheduleWithFixedDelay(new IndexWriter(), every, every, TimeUnit.MILLISECONDS);
@@ -106,6 +129,13 @@ public final class BackupEngine {
                     System.getProperty("user.name"), ids("unix:uid"), ids("unix:gid"), filter.excludePatterns(),
                     options.tags(), parent == null ? null : parent.id(), null);
             Id id = repo.saveSnapshot(snap);
+            if (folders != null) {
+                try {
+                    folders.save(cacheFile, id);
+                } catch (IOException e) {
+                    // only a cache: the next backup reads the parent's trees instead
+                }
+            }
             counters.scanDone = true;
             listener.progress(counters.snapshot());
             return new BackupResult(id, parent == null ? null : parent.id(), counters.filesNew.get(),
@@ -114,11 +144,18 @@ public final class BackupEngine {
                     warnings.all(), counters.elapsed());
         } finally {
             stopping = true;
-            walker.close();
+            if (walker != null) {
+                walker.close();
+            }
             timers.shutdownNow();
             readers.shutdownNow();
             savers.shutdownNow();
         }
+    }
+
+    /** The running totals (for tests). */
+    Counters counters() {
+        return counters;
     }
 
     /** Waits for the root tree on the calling thread, watching for cancellation and saver failures. */

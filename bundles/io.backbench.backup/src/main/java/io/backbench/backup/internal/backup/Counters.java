@@ -13,6 +13,8 @@ final class Counters {
     final AtomicLong filesUnchanged = new AtomicLong();
     final AtomicLong dirs = new AtomicLong();
     final AtomicLong others = new AtomicLong();
+    /** Folders whose tree the folder cache kept as it was, without loading it. */
+    final AtomicLong foldersKept = new AtomicLong();
     final AtomicLong bytesDone = new AtomicLong();
     final AtomicLong bytesRead = new AtomicLong();
     final AtomicLong blobsNew = new AtomicLong();

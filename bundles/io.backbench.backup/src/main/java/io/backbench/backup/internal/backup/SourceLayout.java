@@ -49,7 +49,8 @@ final class SourceLayout {
     CompletableFuture<Id> walk(TreeWalker walker, Tree oldRoot) throws IOException {
         Path slash = Path.of("/");
         if (root.source) {
-            return walker.contents(slash, oldRoot, FsEntry.lstat(slash).dev());
+            FsEntry root = FsEntry.lstat(slash);
+            return walker.contents(root, oldRoot, root.dev());
         }
         return level(walker, slash, root, oldRoot);
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import io.backbench.backup.internal.scan.FsEntry;
 import io.backbench.backup.internal.scan.Names;
@@ -28,6 +30,7 @@ import io.backbench.repository.api.NodeType;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.RepositoryException;
 import io.backbench.repository.api.Tree;
+import io.backbench.repository.api.TreeBytes;
 
 /**
  * Walks folders on the calling thread (depth first; their listings shared with the progress scanner,
@@ -52,10 +55,14 @@ final class TreeWalker implements AutoCloseable {
     private final Listings listings;
     /** Made when the walk first meets a parent tree; used by the walking thread only. */
     private TreePrefetch prefetch;
+    /** The nodes the last backup stored, or null: then folders are compared with the parent's trees. */
+    private final FolderCache folders;
 
     TreeWalker(Repository repo, PathFilter filter, FileOpener opener, ExecutorService readers, int maxQueuedFiles,
-            FileChunker chunker, Counters counters, Warnings warnings, BooleanSupplier stop, boolean force, Listings listings) {
+            FileChunker chunker, Counters counters, Warnings warnings, BooleanSupplier stop, boolean force, Listings listings,
+            FolderCache folders) {
         this.listings = listings;
+        this.folders = folders;
         this.repo = repo;
         this.filter = filter;
         this.opener = opener;
@@ -90,8 +97,11 @@ final class TreeWalker implements AutoCloseable {
     }
 
     /** The tree of a folder's content (kept entries only); {@code oldTree} is its tree in the parent, or null. */
-    CompletableFuture<Id> contents(Path dir, Tree oldTree, long rootDev) {
-        return contents(dir, oldTree, null, rootDev);
+    CompletableFuture<Id> contents(FsEntry dir, Tree oldTree, long rootDev) {
+        if (folders != null) {
+            return folder(dir, () -> oldTree, rootDev);
+        }
+        return contents(dir.path(), oldTree, null, rootDev);
     }
 
     /** As above; {@code oldId} is the id of {@code oldTree} (null if unknown): an unchanged folder keeps it. */
@@ -169,6 +179,9 @@ final class TreeWalker implements AutoCloseable {
         if (!filter.descend(e, rootDev)) {
             return saveTree(List.of()).thenApply(id -> b.subtree(id).build());
         }
+        if (folders != null) {
+            return folder(e, () -> oldTree(old), rootDev).thenApply(id -> b.subtree(id).build());
+        }
         Tree before = oldTree(old);
         return contents(e.path(), before, before == null ? null : old.subtree(), rootDev).thenApply(id -> b.subtree(id).build());
     }
@@ -181,6 +194,11 @@ final class TreeWalker implements AutoCloseable {
     }
 
     private CompletableFuture<Node> file(FsEntry e, String name, Node old) {
+        return file(e, name, old, old != null);
+    }
+
+    /** {@code existed}: the parent snapshot has a file of that name (for the counts: changed or new). */
+    private CompletableFuture<Node> file(FsEntry e, String name, Node old, boolean existed) {
         if (!force && unchanged(e, old)) {
             counters.filesUnchanged.incrementAndGet();
             counters.bytesDone.addAndGet(e.size());
@@ -195,7 +213,7 @@ final class TreeWalker implements AutoCloseable {
         }
         CompletableFuture<Node> result = new CompletableFuture<>();
         try {
-            readers.execute(() -> read(e, name, old, result));
+            readers.execute(() -> read(e, name, existed, result));
         } catch (RuntimeException ex) {
             fileSlots.release();
             throw ex;
@@ -204,7 +222,7 @@ final class TreeWalker implements AutoCloseable {
     }
 
     // on a reader thread
-    private void read(FsEntry e, String name, Node old, CompletableFuture<Node> result) {
+    private void read(FsEntry e, String name, boolean existed, CompletableFuture<Node> result) {
         FileChunker.Chunks chunks;
         List<ExtendedAttribute> xattrs;
         try {
@@ -221,7 +239,7 @@ final class TreeWalker implements AutoCloseable {
         } finally {
             fileSlots.release();
         }
-        (old == null ? counters.filesNew : counters.filesChanged).incrementAndGet();
+        (existed ? counters.filesChanged : counters.filesNew).incrementAndGet();
         Node.Builder b = e.toNode(name, names).size(chunks.length()).extendedAttributes(xattrs);
         CompletableFuture.allOf(chunks.ids().toArray(CompletableFuture[]::new)).whenComplete((v, t) -> {
             if (t != null) {
@@ -256,6 +274,236 @@ final class TreeWalker implements AutoCloseable {
             }
         }
         return b.build();
+    }
+
+    // ---- with the folder cache (see FolderCache)
+
+    /**
+     * A folder's tree with the folder cache. An entry whose {@code lstat} fingerprints as in the last
+     * backup keeps the node that backup stored (a folder's only changes if its subtree did): when
+     * that holds for every entry, the folder keeps its tree without loading it; otherwise the tree is
+     * made again from the old tree's bytes for those entries and new nodes for the others. Those are
+     * backed up as without the cache, against their old nodes. {@code oldTree} gives the folder's tree
+     * in the parent snapshot; it is loaded only if the cache has no record of the folder.
+     */
+    private CompletableFuture<Id> folder(FsEntry dir, Supplier<Tree> oldTree, long rootDev) {
+        Listings.Listing listing = listings.forWalk(dir.path());
+        String key = dir.path().toString();
+        FolderCache.Folder was = force ? null : folders.before(key);
+        OldBytes oldBytes = was == null ? null : new OldBytes(was.tree(), dir.path());
+        Map<String, Node> oldNodes = null;
+        if (was == null && !force) {
+            Tree t = oldTree.get();
+            if (t != null) {
+                oldNodes = new HashMap<>();
+                for (Node n : t.nodes()) {
+                    oldNodes.put(n.name(), n);
+                }
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        boolean complete = listing.error() == null;
+        for (Listings.Child child : listing.children()) {
+            checkStop();
+            if (child.error() != null) {
+                warnings.add(child.path(), "cannot read its metadata: " + child.error().getMessage());
+                complete = false;
+                continue;
+            }
+            FsEntry e = child.entry();
+            if (!filter.keep(e, rootDev)) {
+                continue;
+            }
+            String name = RawNames.name(child.path());
+            if (name == null) {
+                warnings.add(child.path(), "not backed up: its name is not valid UTF-8 and " + RawNames.unavailableReason());
+                complete = false;
+                continue;
+            }
+            boolean descend = e.type() == NodeType.DIR && filter.descend(e, rootDev);
+            byte[] fp = FolderCache.fingerprint(e, descend);
+            FolderCache.Entry cached = was == null ? null : was.entries().get(name);
+            byte[] content = FolderCache.contentFingerprint(e);
+            CompletableFuture<Node> node;
+            if (cached != null && Arrays.equals(fp, cached.fingerprint())) {
+                items.add(sameEntry(e, name, cached, oldBytes, descend, rootDev));
+                continue;
+            } else if (cached != null && !Arrays.equals(content, cached.content())) {
+                node = changedEntry(e, name, cached, oldBytes, descend, rootDev);
+            } else {
+                // new, or only its metadata changed (its old node gives a file's content)
+                Node old = cached != null ? oldBytes.node(cached) : oldNodes == null ? null : oldNodes.get(name);
+                node = entry(e, name, old, rootDev);
+            }
+            items.add(new Item(name, node.thenApply(n -> n == null ? null
+                    : new Part(fp, content, null, TreeBytes.node(n), n.type() == NodeType.DIR ? n.subtree() : null))));
+        }
+        if (listing.error() != null) {
+            warnings.add(dir.path(), "cannot list the folder: " + listing.error());
+        }
+        boolean allListed = complete;
+        return CompletableFuture.allOf(items.stream().map(Item::part).toArray(CompletableFuture[]::new)).thenCompose(v -> {
+            if (allListed && was != null && items.size() == was.entries().size()
+                    && items.stream().allMatch(it -> it.part.join() != null && it.part.join().bytes == null)) {
+                folders.record(key, was); // every entry as before: the same tree, not even loaded
+                counters.foldersKept.incrementAndGet();
+                return CompletableFuture.completedFuture(was.tree());
+            }
+            // on a reader thread: the walk goes on while the tree is made and saved (the first save
+            // waits for the repository's index)
+            return CompletableFuture.supplyAsync(() -> folderTree(key, oldBytes, items, allListed), readers);
+        });
+    }
+
+    /** A folder's tree, made again, once its entries' nodes are known (see {@link #folder}). */
+    private Id folderTree(String key, OldBytes oldBytes, List<Item> items, boolean allListed) {
+        boolean whole = allListed;
+        List<Item> kept = new ArrayList<>(items.size());
+        for (Item it : items) {
+            if (it.part.join() == null) {
+                whole = false; // left out with a warning: tried again next time
+            } else {
+                kept.add(it);
+            }
+        }
+        kept.sort((a, b) -> Tree.compareUtf8(a.name, b.name));
+        List<byte[]> nodes = new ArrayList<>(kept.size());
+        Map<String, FolderCache.Entry> entries = new HashMap<>(kept.size() * 4 / 3 + 4);
+        int offset = TreeBytes.FIRST_NODE_OFFSET;
+        for (Item it : kept) {
+            Part p = it.part.join();
+            byte[] node = p.bytes != null ? p.bytes : oldBytes.slice(p.before);
+            nodes.add(node);
+            entries.put(it.name, new FolderCache.Entry(p.fingerprint, p.content, offset, node.length, p.subtree));
+            offset += node.length + 1; // and the comma
+        }
+        byte[] tree = TreeBytes.tree(nodes);
+        Id id = Id.hash(tree);
+        try {
+            repo.saveBlob(BlobType.TREE, id, tree, 0, tree.length); // false: the repository has it already
+        } catch (RepositoryException ex) {
+            throw new CompletionException(ex);
+        }
+        if (whole) {
+            folders.record(key, new FolderCache.Folder(id, entries));
+        }
+        return id;
+    }
+
+    /** An entry whose lstat is as the last backup saw it: its node as before, a folder's with its subtree made anew. */
+    private Item sameEntry(FsEntry e, String name, FolderCache.Entry cached, OldBytes oldBytes, boolean descend, long rootDev) {
+        Part unchanged = new Part(cached.fingerprint(), cached.content(), cached, null, cached.subtree());
+        switch (e.type()) {
+            case DIR -> {
+                counters.dirs.incrementAndGet();
+                if (!descend) {
+                    return new Item(name, CompletableFuture.completedFuture(unchanged));
+                }
+                CompletableFuture<Part> part = folder(e, () -> oldTree(oldBytes.node(cached)), rootDev).thenApply(id -> {
+                    if (id.equals(cached.subtree())) {
+                        return unchanged;
+                    }
+                    Node old = oldBytes.node(cached);
+                    Node n = e.toNode(name, names).extendedAttributes(dirXattrs(e, old)).subtree(id).build();
+                    return new Part(cached.fingerprint(), cached.content(), null, TreeBytes.node(n), id);
+                });
+                return new Item(name, part);
+            }
+            case FILE -> {
+                counters.filesUnchanged.incrementAndGet();
+                counters.bytesDone.addAndGet(e.size());
+            }
+            default -> counters.others.incrementAndGet();
+        }
+        return new Item(name, CompletableFuture.completedFuture(unchanged));
+    }
+
+    /** A kept entry of a folder: its name and its node to come (null if it was left out). */
+    private record Item(String name, CompletableFuture<Part> part) {
+    }
+
+    /** An entry's node: as before ({@code before}, in the old tree), or new {@code bytes}. */
+    private record Part(byte[] fingerprint, byte[] content, FolderCache.Entry before, byte[] bytes, Id subtree) {
+    }
+
+    /**
+     * An entry that changed in size, times or inode: backed up without its old node, so that the
+     * walk does not wait for the old tree to be read (it is read off the walking thread, to copy the
+     * nodes that did not change). A file is read; a folder's extended attributes are read (its ctime
+     * changed).
+     */
+    private CompletableFuture<Node> changedEntry(FsEntry e, String name, FolderCache.Entry cached, OldBytes oldBytes,
+            boolean descend, long rootDev) {
+        checkStop();
+        switch (e.type()) {
+            case FILE:
+                return file(e, name, null, true);
+            case DIR: {
+                counters.dirs.incrementAndGet();
+                Node.Builder b = e.toNode(name, names).extendedAttributes(xattrs(e.path()));
+                CompletableFuture<Id> sub = descend
+                        ? folder(e, () -> oldTree(oldBytes.node(cached)), rootDev)
+                        : saveTree(List.of());
+                return sub.thenApply(id -> b.subtree(id).build());
+            }
+            default:
+                counters.others.incrementAndGet();
+                return CompletableFuture.completedFuture(other(e, name));
+        }
+    }
+
+    /**
+     * The plaintext of a folder's tree in the parent snapshot, loaded when first needed (a node to
+     * copy or to compare with); thread-safe. The cache's offsets were recorded for exactly these
+     * bytes (the repository checks them against the tree's id), so a node that does not fit them is
+     * a damaged cache: the backup fails and says so.
+     */
+    private final class OldBytes {
+        private final Id tree;
+        private final Path dir;
+        private volatile byte[] bytes;
+
+        OldBytes(Id tree, Path dir) {
+            this.tree = tree;
+            this.dir = dir;
+        }
+
+        byte[] slice(FolderCache.Entry e) {
+            byte[] b = get();
+            int end = e.offset() + e.length();
+            if (e.offset() < TreeBytes.FIRST_NODE_OFFSET || e.length() < 2 || end > b.length || b[e.offset()] != '{'
+                    || b[end - 1] != '}') {
+                throw new IllegalStateException("the folder cache does not match tree " + tree.shortHex() + " of " + dir
+                        + "; delete " + "the folder cache (the data folder's cache/backup) and run the backup again");
+            }
+            return Arrays.copyOfRange(b, e.offset(), end);
+        }
+
+        /** The old node of an entry, or null if it cannot be read (then the entry is backed up as new). */
+        Node node(FolderCache.Entry e) {
+            try {
+                return TreeBytes.parseNode(slice(e), "node of " + dir + " in tree " + tree.shortHex());
+            } catch (RepositoryException | IllegalStateException | CompletionException ex) {
+                return null;
+            }
+        }
+
+        private byte[] get() {
+            byte[] b = bytes;
+            if (b == null) {
+                synchronized (this) {
+                    if (bytes == null) {
+                        try {
+                            bytes = repo.loadBlob(BlobType.TREE, tree);
+                        } catch (RepositoryException ex) {
+                            throw new CompletionException(ex);
+                        }
+                    }
+                    b = bytes;
+                }
+            }
+            return b;
+        }
     }
 
     private List<ExtendedAttribute> xattrs(Path p) {

@@ -26,19 +26,24 @@ import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 import io.backbench.repository.api.OpenedRepository;
 
 /** {@code backbench backup PATH...}: restic's backup, with its exclude options. */
 @Component(service = Command.class, property = Command.NAME_PROPERTY + "=backup")
 public final class BackupCommand extends RepoCommandBase {
 
+    /** Where backups keep what they saw of each folder ({@link FileBackup}); null for nowhere. */
+    private final Path cacheDir;
+
     @Activate
-    public BackupCommand(@Reference ConfiguredTargets types) {
-        this(types, System::getenv);
+    public BackupCommand(@Reference ConfiguredTargets types, @Reference DataFolders folders) {
+        this(types, System::getenv, folders.cache().resolve("backup"));
     }
 
-    BackupCommand(ConfiguredTargets types, Function<String, String> env) {
+    BackupCommand(ConfiguredTargets types, Function<String, String> env, Path cacheDir) {
         super(types, env);
+        this.cacheDir = cacheDir;
     }
 
     @Override
@@ -112,7 +117,7 @@ public final class BackupCommand extends RepoCommandBase {
                 o = o.withParent(SnapshotFinder.find(r.repository(), a.value("--parent"), null).id());
             }
             ProgressLine line = new ProgressLine(ctx.err(), !ctx.json() && System.console() != null);
-            BackupResult res = FileBackup.backup(r.repository(), o, line, () -> false);
+            BackupResult res = FileBackup.backup(r.repository(), o, line, () -> false, cacheDir);
             line.clear();
             print(res, ctx);
             if (!res.complete()) {

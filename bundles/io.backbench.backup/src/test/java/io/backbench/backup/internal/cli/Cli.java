@@ -40,9 +40,12 @@ final class Cli {
 
     final Map<String, String> env = new HashMap<>();
     ConfiguredTargets types = DISK_ONLY;
+    /** The backups' folder cache, as the data folder's would be: beside the repository. */
+    final Path cache;
 
     /** A repository folder and password in the environment, as a user would set them. */
     Cli(Path repo, String password) {
+        cache = repo.toAbsolutePath().getParent().resolve(repo.getFileName() + "-cache");
         env.put("BACKBENCH_REPOSITORY", repo.toString());
         env.put("BACKBENCH_PASSWORD", password);
     }
@@ -57,7 +60,7 @@ final class Cli {
 
     Run run(String command, boolean json, String... args) {
         Map<String, BiFunction<ConfiguredTargets, Function<String, String>, Command>> commands = Map.of(
-                "repo", RepoCommand::new, "backup", BackupCommand::new, "snapshots", SnapshotsCommand::new,
+                "repo", RepoCommand::new, "backup", (t, e) -> new BackupCommand(t, e, cache), "snapshots", SnapshotsCommand::new,
                 "ls", LsCommand::new, "restore", RestoreCommand::new, "forget", ForgetCommand::new,
                 "diff", DiffCommand::new, "find", FindCommand::new);
         return run(commands.get(command).apply(types, env::get), json, args);

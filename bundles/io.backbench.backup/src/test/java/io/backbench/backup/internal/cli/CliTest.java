@@ -39,7 +39,7 @@ class CliTest {
     }
 
     BackupCommand backup() {
-        return new BackupCommand(DISK_ONLY, env::get);
+        return new BackupCommand(DISK_ONLY, env::get, tmp.resolve("cache"));
     }
 
     @Test
