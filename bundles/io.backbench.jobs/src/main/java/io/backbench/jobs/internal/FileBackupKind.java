@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import io.backbench.backup.api.BackupOptions;
 import io.backbench.backup.api.BackupResult;
@@ -12,15 +14,32 @@ import io.backbench.backup.api.FileBackup;
 import io.backbench.backup.api.MonitorListener;
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.catalog.api.RunMetrics;
+import io.backbench.core.api.DataFolders;
 import io.backbench.jobs.api.ProgressMonitor;
 import io.backbench.jobs.scheduler.api.JobContext;
 import io.backbench.jobs.scheduler.api.JobKind;
 import io.backbench.jobs.scheduler.api.JobOptions;
 import io.backbench.repository.api.Repository;
 
-/** {@code backup}: backs up the job's sources into its repository; refreshes the snapshot cache. */
+/**
+ * {@code backup}: backs up the job's sources into its repository, keeping the backup's folder cache in
+ * the data folder's cache as the command line does (see {@link FileBackup}); refreshes the snapshot
+ * cache.
+ */
 @Component(service = JobKind.class, property = JobKind.KIND_PROPERTY + "=" + JobKind.BACKUP)
 public final class FileBackupKind implements JobKind {
+    /** Where backups keep what they saw of each folder; null for nowhere. */
+    private final Path cacheDir;
+
+    @Activate
+    public FileBackupKind(@Reference DataFolders folders) {
+        this(folders.cache().resolve("backup"));
+    }
+
+    /** {@code cacheDir}: the folder cache's folder, or null for none. */
+    FileBackupKind(Path cacheDir) {
+        this.cacheDir = cacheDir;
+    }
 
     @Override
     public String id() {
@@ -50,7 +69,8 @@ public final class FileBackupKind implements JobKind {
         long before = Repos.storedBytes(repo);
         String task = "Backing up " + String.join(", ", job.sources());
         monitor.begin(task, -1);
-        BackupResult r = FileBackup.backup(repo, options, new MonitorListener(task, monitor), monitor::isCancelled);
+        BackupResult r = cacheDir == null ? FileBackup.backup(repo, options, new MonitorListener(task, monitor), monitor::isCancelled)
+                : FileBackup.backup(repo, options, new MonitorListener(task, monitor), monitor::isCancelled, cacheDir);
         long after = Repos.storedBytes(repo);
         Repos.refreshSnapshotCache(context.catalog(), job.repository(), repo);
         long files = r.filesNew() + r.filesChanged() + r.filesUnchanged();

@@ -61,7 +61,7 @@ final class Fixture implements AutoCloseable {
         Files.writeString(passwordFile, new String(PASSWORD) + "\n", StandardCharsets.UTF_8);
         this.targets = new ConfiguredTargetsComponent(dir.resolve("config"), types);
         this.runner = new RunnerEngine(catalog, jobManager, new JobRepositories(targets, k -> null), clock, notifiers, settings);
-        runner.addKind(new FileBackupKind());
+        runner.addKind(new FileBackupKind(dir.resolve("cache").resolve("backup")));
         runner.addKind(new RestoreTestKind());
         runner.addKind(new RetentionKind());
     }
