@@ -54,7 +54,8 @@ public record Tree(List<Node> nodes) {
         return Integer.compare(a.length(), b.length());
     }
 
-    private static int byCodePoints(String a, String b) {
+    /** The order by code points, a raw byte (U+DC80..U+DCFF) as that byte; the reference for the fast path. */
+    static int byCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -14,6 +14,7 @@ import io.backbench.repository.api.RepositoryException;
  * {@code Double}, {@code Boolean} and {@code null}. Small and strict; errors name the document.
  */
 final class JsonReader {
+    private static final String[] NO_NAMES = {};
     private final String s;
     private final String what;
     private int pos;
@@ -92,17 +93,7 @@ final class JsonReader {
 
     /** A member's name and its ':'. */
     String name() throws RepositoryException {
-        ws();
-        if (s.charAt(pos) != '"') {
-            throw error("object key expected");
-        }
-        String key = string();
-        ws();
-        if (s.charAt(pos++) != ':') {
-            throw error("':' expected");
-        }
-        ws();
-        return key;
+        return name(NO_NAMES);
     }
 
     /**
@@ -114,15 +105,7 @@ final class JsonReader {
         if (s.charAt(pos) != '"') {
             throw error("object key expected");
         }
-        String key = null;
-        for (String k : known) {
-            int end = pos + 1 + k.length();
-            if (end < s.length() && s.charAt(end) == '"' && s.startsWith(k, pos + 1)) {
-                key = k;
-                pos = end + 1;
-                break;
-            }
-        }
+        String key = known(known);
         if (key == null) {
             key = string();
         }
@@ -134,9 +117,8 @@ final class JsonReader {
         return key;
     }
 
-    /** A string value that is one of {@code known} (that very string), or any other value as {@link #anyValue}. */
-    Object value(String... known) throws RepositoryException {
-        ws();
+    /** At a string that is one of {@code known}: consumes it and returns that very string; else null. */
+    private String known(String[] known) {
         for (String k : known) {
             int end = pos + 1 + k.length();
             if (s.charAt(pos) == '"' && end < s.length() && s.charAt(end) == '"' && s.startsWith(k, pos + 1)) {
@@ -144,7 +126,14 @@ final class JsonReader {
                 return k;
             }
         }
-        return value();
+        return null;
+    }
+
+    /** A string value that is one of {@code known} (that very string), or any other value as {@link #anyValue}. */
+    Object value(String... known) throws RepositoryException {
+        ws();
+        String k = known(known);
+        return k != null ? k : value();
     }
 
     /**

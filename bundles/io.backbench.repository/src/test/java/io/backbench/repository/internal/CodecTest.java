@@ -122,69 +122,6 @@ class CodecTest {
     }
 
     @Test
-    void comparesNamesAsTheirBytesWithOrWithoutSurrogates() {
-        java.util.Random rnd = new java.util.Random(3);
-        String[] parts = {"a", "b", "Z", "\u00e9", "\u20ac", "\ue000", "\uffff", "\uD83D\uDE00", "\uD800\uDC00", "\uDC80", "\uDCFF",
-                "\uDCE9", "\uD800", ""};
-        for (int round = 0; round < 20000; round++) {
-            StringBuilder x = new StringBuilder();
-            StringBuilder y = new StringBuilder();
-            int common = rnd.nextInt(3);
-            for (int i = 0; i < common; i++) {
-                String p = parts[rnd.nextInt(parts.length)];
-                x.append(p);
-                y.append(p);
-            }
-            for (int i = rnd.nextInt(3); i > 0; i--) {
-                x.append(parts[rnd.nextInt(parts.length)]);
-            }
-            for (int i = rnd.nextInt(3); i > 0; i--) {
-                y.append(parts[rnd.nextInt(parts.length)]);
-            }
-            String a = x.toString();
-            String b = y.toString();
-            assertEquals(Integer.signum(byCodePoints(a, b)), Integer.signum(Tree.compareUtf8(a, b)), a + " vs " + b);
-        }
-    }
-
-    /** The comparison Tree made before it had a fast path: by code points, a raw byte (U+DC80..U+DCFF) as that byte. */
-    private static int byCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                if (rawByte(ca) || rawByte(cb)) {
-                    return java.util.Arrays.compareUnsigned(bytes(a.substring(i)), bytes(b.substring(j)));
-                }
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
-
-    private static boolean rawByte(int cp) {
-        return cp >= 0xdc80 && cp <= 0xdcff;
-    }
-
-    private static byte[] bytes(String s) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (rawByte(cp)) {
-                out.write(cp - 0xdc00);
-            } else {
-                out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return out.toByteArray();
-    }
-
-    @Test
     void sortsNodesByteWiseAndRejectsDuplicates() {
         Tree t = new Tree(List.of(Node.builder("b", NodeType.FILE).build(), Node.builder("\uD83D\uDE00", NodeType.FILE).build(),
                 Node.builder("\uFFFD", NodeType.FILE).build(), Node.builder("B", NodeType.FILE).build()));
