@@ -290,7 +290,7 @@ final class TreeWalker implements AutoCloseable {
         Listings.Listing listing = listings.forWalk(dir.path());
         String key = dir.path().toString();
         FolderCache.Folder was = force ? null : folders.before(key);
-        OldBytes oldBytes = was == null ? null : new OldBytes(was.tree(), dir.path());
+        OldTreeBytes oldBytes = was == null ? null : new OldTreeBytes(repo, was.tree(), dir.path());
         Map<String, Node> oldNodes = null;
         if (was == null && !force) {
             Tree t = oldTree.get();
@@ -356,7 +356,7 @@ final class TreeWalker implements AutoCloseable {
     }
 
     /** A folder's tree, made again, once its entries' nodes are known (see {@link #folder}). */
-    private Id folderTree(String key, OldBytes oldBytes, List<Item> items, boolean allListed) {
+    private Id folderTree(String key, OldTreeBytes oldBytes, List<Item> items, boolean allListed) {
         boolean whole = allListed;
         List<Item> kept = new ArrayList<>(items.size());
         for (Item it : items) {
@@ -391,7 +391,7 @@ final class TreeWalker implements AutoCloseable {
     }
 
     /** An entry whose lstat is as the last backup saw it: its node as before, a folder's with its subtree made anew. */
-    private Item sameEntry(FsEntry e, String name, FolderCache.Entry cached, OldBytes oldBytes, boolean descend, long rootDev) {
+    private Item sameEntry(FsEntry e, String name, FolderCache.Entry cached, OldTreeBytes oldBytes, boolean descend, long rootDev) {
         Part unchanged = new Part(cached.fingerprint(), cached.content(), cached, null, cached.subtree());
         switch (e.type()) {
             case DIR -> {
@@ -432,7 +432,7 @@ final class TreeWalker implements AutoCloseable {
      * nodes that did not change). A file is read; a folder's extended attributes are read (its ctime
      * changed).
      */
-    private CompletableFuture<Node> changedEntry(FsEntry e, String name, FolderCache.Entry cached, OldBytes oldBytes,
+    private CompletableFuture<Node> changedEntry(FsEntry e, String name, FolderCache.Entry cached, OldTreeBytes oldBytes,
             boolean descend, long rootDev) {
         checkStop();
         switch (e.type()) {
@@ -449,60 +449,6 @@ final class TreeWalker implements AutoCloseable {
             default:
                 counters.others.incrementAndGet();
                 return CompletableFuture.completedFuture(other(e, name));
-        }
-    }
-
-    /**
-     * The plaintext of a folder's tree in the parent snapshot, loaded when first needed (a node to
-     * copy or to compare with); thread-safe. The cache's offsets were recorded for exactly these
-     * bytes (the repository checks them against the tree's id), so a node that does not fit them is
-     * a damaged cache: the backup fails and says so.
-     */
-    private final class OldBytes {
-        private final Id tree;
-        private final Path dir;
-        private volatile byte[] bytes;
-
-        OldBytes(Id tree, Path dir) {
-            this.tree = tree;
-            this.dir = dir;
-        }
-
-        byte[] slice(FolderCache.Entry e) {
-            byte[] b = get();
-            int end = e.offset() + e.length();
-            if (e.offset() < TreeBytes.FIRST_NODE_OFFSET || e.length() < 2 || end > b.length || b[e.offset()] != '{'
-                    || b[end - 1] != '}') {
-                throw new IllegalStateException("the folder cache does not match tree " + tree.shortHex() + " of " + dir
-                        + "; delete " + "the folder cache (the data folder's cache/backup) and run the backup again");
-            }
-            return Arrays.copyOfRange(b, e.offset(), end);
-        }
-
-        /** The old node of an entry, or null if it cannot be read (then the entry is backed up as new). */
-        Node node(FolderCache.Entry e) {
-            try {
-                return TreeBytes.parseNode(slice(e), "node of " + dir + " in tree " + tree.shortHex());
-            } catch (RepositoryException | IllegalStateException | CompletionException ex) {
-                return null;
-            }
-        }
-
-        private byte[] get() {
-            byte[] b = bytes;
-            if (b == null) {
-                synchronized (this) {
-                    if (bytes == null) {
-                        try {
-                            bytes = repo.loadBlob(BlobType.TREE, tree);
-                        } catch (RepositoryException ex) {
-                            throw new CompletionException(ex);
-                        }
-                    }
-                    b = bytes;
-                }
-            }
-            return b;
         }
     }
 
