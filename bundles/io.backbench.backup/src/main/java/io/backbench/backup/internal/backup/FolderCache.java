@@ -93,6 +93,11 @@ final class FolderCache {
         return before.size();
     }
 
+    /** The folders the parent's backup left, by key (for tests). */
+    java.util.Set<String> keys() {
+        return before.keySet();
+    }
+
     /**
      * The cache file for these sources and filters in {@code dir}: a backup of other sources, on
      * another host or with other filters keeps a cache of its own.
