@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ import io.backbench.repository.api.Id;
  */
 final class FolderCache {
     private static final int MAGIC = 0x42424643; // "BBFC"
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 1;
     static final int FINGERPRINT_SIZE = 16;
 
     /**
