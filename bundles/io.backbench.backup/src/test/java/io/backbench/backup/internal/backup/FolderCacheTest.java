@@ -134,10 +134,7 @@ class FolderCacheTest {
         Path repoDir = tmp.resolve("repo");
         try (Repository repo = Repos.init(repoDir)) {
             new BackupEngine(repo, BackupOptions.of(src), null, null, FileOpener.DEFAULT, cache).run();
-            Path file;
-            try (Stream<Path> files = Files.list(cache)) {
-                file = files.findFirst().orElseThrow();
-            }
+            Path file = onlyFile(cache);
             // one byte flipped in the middle
             try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
                 f.seek(f.length() / 2);
@@ -176,10 +173,7 @@ class FolderCacheTest {
         Path repoDir = tmp.resolve("repo");
         try (Repository repo = Repos.init(repoDir)) {
             Id first = new BackupEngine(repo, BackupOptions.of(src), null, null, FileOpener.DEFAULT, cache).run().snapshot();
-            Path file;
-            try (Stream<Path> files = Files.list(cache)) {
-                file = files.findFirst().orElseThrow();
-            }
+            Path file = onlyFile(cache);
             FolderCache loaded = FolderCache.load(file).forParent(first);
             FolderCache altered = FolderCache.empty();
             for (String key : loaded.keys()) {
@@ -202,6 +196,15 @@ class FolderCacheTest {
             long empty = loaded.keys().stream().filter(k -> loaded.before(k).entries().isEmpty()).count();
             assertEquals(empty, engine.counters().foldersKept.get(), "only empty folders kept as they were: every entry looked changed");
             assertEquals(IncrementalBackupTest.node(repo, repo.loadSnapshot(first).tree(), src).subtree(), sourceTree(repo, r, src));
+        }
+    }
+
+    /** The one cache file a backup wrote into {@code cache}. */
+    private static Path onlyFile(Path cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            List<Path> all = files.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
         }
     }
 
