@@ -93,10 +93,13 @@ public final class Id implements Comparable<Id> {
 
     /** SHA-256 of {@code data[off..off+len)}. */
     public static Id hash(byte[] data, int off, int len) {
-        MessageDigest md = sha256();
+        MessageDigest md = DIGESTS.get(); // digest() leaves it reset for the next call
         md.update(data, off, len);
         return of(md.digest());
     }
+
+    /** One digest per thread: a backup hashes a blob per file, and the provider lookup of getInstance costs more than a small file's hash. */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Id::sha256);
 
     /** SHA-256 of all of {@code data}. */
     public static Id hash(byte[] data) {

@@ -13,7 +13,6 @@ import io.backbench.repository.api.RepositoryException;
  * kept only when smaller), then encryption. Runs on the caller's thread; thread-safe.
  */
 final class BlobCodec {
-    static final int LEVEL_AUTO = 3;
     static final int LEVEL_MAX = 19;
 
     /**
@@ -41,12 +40,20 @@ final class BlobCodec {
         this.compression = compression;
     }
 
-    /** Compresses (when it pays) and encrypts into this thread's buffer; see {@link Sealed}. */
+    /** As {@link #seal(BlobType, byte[], int, int, int)} at {@link Compression#AUTO_LEVEL}. */
     Sealed seal(BlobType type, byte[] data, int off, int len) {
+        return seal(type, data, off, len, Compression.AUTO_LEVEL);
+    }
+
+    /**
+     * Compresses (when it pays) and encrypts into this thread's buffer; see {@link Sealed}. Under
+     * compression auto, and for trees, zstd runs at {@code autoLevel}.
+     */
+    Sealed seal(BlobType type, byte[] data, int off, int len, int autoLevel) {
         byte[][] scratch = SCRATCH.get();
         boolean compress = version >= 2 && len > 0 && (type == BlobType.TREE || compression != Compression.OFF);
         if (compress) {
-            int level = compression == Compression.MAX ? LEVEL_MAX : LEVEL_AUTO;
+            int level = compression == Compression.MAX ? LEVEL_MAX : autoLevel;
             byte[] c = scratch(scratch, 0, Zstd.maxCompressedLength(len));
             int n = Zstd.compress(data, off, len, c, 0, level);
             if (n < len) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.backbench.repository.api.BlobIndex;
 import io.backbench.repository.api.BlobType;
+import io.backbench.repository.api.Compression;
 import io.backbench.repository.api.Chunker;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.KeyInfo;
@@ -139,12 +140,20 @@ public final class ResticRepository implements Repository {
 
     @Override
     public boolean saveBlob(BlobType type, Id id, byte[] data, int off, int len) throws RepositoryException {
+        return saveBlob(type, id, data, off, len, Compression.AUTO_LEVEL);
+    }
+
+    @Override
+    public boolean saveBlob(BlobType type, Id id, byte[] data, int off, int len, int autoLevel) throws RepositoryException {
+        if (autoLevel < 1 || autoLevel > BlobCodec.LEVEL_MAX) {
+            throw new IllegalArgumentException("zstd level must be 1 to " + BlobCodec.LEVEL_MAX + ", got " + autoLevel);
+        }
         index.ready();
         if (!index.claim(type, id)) {
             return false;
         }
         try {
-            BlobCodec.Sealed s = blobs.seal(type, data, off, len);
+            BlobCodec.Sealed s = blobs.seal(type, data, off, len, autoLevel);
             packs.add(type, id, s.bytes(), s.length(), s.uncompressedLength());
         } catch (RepositoryException | RuntimeException e) {
             index.unclaim(type, id);

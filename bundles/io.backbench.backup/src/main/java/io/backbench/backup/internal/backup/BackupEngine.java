@@ -102,7 +102,7 @@ public final class BackupEngine {
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("backbench-backup-timer"));
         Warnings warnings = new Warnings(listener);
         // (the free arrays kept: what the chunks in flight may hold, so a steady backup allocates none)
-        ChunkBuffers arrays = new ChunkBuffers(options.memoryBudget());
+        ChunkBuffers arrays = new ChunkBuffers(2 * options.memoryBudget());
         BlobPipeline blobs = new BlobPipeline(repo, savers, options.memoryBudget(), arrays, counters);
         TreeWalker walker = null;
         try (RepositoryLock lock = repo.lock(false)) {

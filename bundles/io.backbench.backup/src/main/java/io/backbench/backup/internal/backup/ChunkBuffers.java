@@ -17,6 +17,7 @@ final class ChunkBuffers {
     static final int SMALLEST = 64 << 10;
     private static final int MIN_SHIFT = Integer.numberOfTrailingZeros(SMALLEST);
     private static final int MAX_SHIFT = Integer.numberOfTrailingZeros(Chunker.MAX_SIZE);
+    private static final int LARGER = 2;
 
     @SuppressWarnings("unchecked")
     private final ConcurrentLinkedQueue<byte[]>[] free = new ConcurrentLinkedQueue[MAX_SHIFT - MIN_SHIFT + 1];
@@ -37,10 +38,12 @@ final class ChunkBuffers {
             return new byte[size];
         }
         int shift = Math.max(MIN_SHIFT, 32 - Integer.numberOfLeadingZeros(size - 1));
-        byte[] b = free[shift - MIN_SHIFT].poll();
-        if (b != null) {
-            kept.addAndGet(-b.length);
-            return b;
+        for (int s = shift; s <= Math.min(shift + LARGER, MAX_SHIFT); s++) {
+            byte[] b = free[s - MIN_SHIFT].poll();
+            if (b != null) {
+                kept.addAndGet(-b.length);
+                return b;
+            }
         }
         return new byte[1 << shift];
     }
