@@ -153,6 +153,59 @@ class RepositoryTest {
         }
     }
 
+    /** Words drawn from a small vocabulary: text that zstd compresses better the higher its level. */
+    private static byte[] words(long seed, int bytes) {
+        Random rnd = new Random(seed);
+        String[] vocabulary = new String[800];
+        for (int i = 0; i < vocabulary.length; i++) {
+            vocabulary[i] = Long.toString(rnd.nextLong() & 0xffffffffL, 36);
+        }
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < bytes) {
+            sb.append(vocabulary[rnd.nextInt(vocabulary.length)]).append(rnd.nextInt(9) == 0 ? '\n' : ' ');
+        }
+        return sb.substring(0, bytes).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The stored length of a blob compressed by zstd at {@code level}: the frame, the IV and the MAC. */
+    private static long sealedAt(byte[] data, int level) {
+        return com.github.luben.zstd.Zstd.compress(data, level).length + CryptoKey.OVERHEAD;
+    }
+
+    @Test
+    void theWriterChoosesTheLevelOfCompressionAutoButNotOfMaxOrOff() throws Exception {
+        byte[] a = words(1, 300_000);
+        byte[] b = words(2, 300_000);
+        byte[] c = words(3, 300_000);
+        assertTrue(sealedAt(a, 1) > sealedAt(a, 19) * 11 / 10, "the sample must tell the levels apart");
+        try (Repository r = Repositories.init(new FolderTarget(dir.resolve("auto")), PW, OPTS)) {
+            assertTrue(r.saveBlob(BlobType.DATA, Id.hash(a), a, 0, a.length, 1));
+            assertTrue(r.saveBlob(BlobType.DATA, Id.hash(b), b, 0, b.length, 19));
+            assertTrue(r.saveBlob(BlobType.DATA, Id.hash(c), c, 0, c.length));
+            for (int bad : new int[] {0, 20, -1}) {
+                assertThrows(IllegalArgumentException.class, () -> r.saveBlob(BlobType.DATA, Id.hash(a), a, 0, a.length, bad));
+            }
+            r.flush();
+            assertEquals(sealedAt(a, 1), r.index().lookup(BlobType.DATA, Id.hash(a)).orElseThrow().length());
+            assertEquals(sealedAt(b, 19), r.index().lookup(BlobType.DATA, Id.hash(b)).orElseThrow().length());
+            assertEquals(sealedAt(c, Compression.AUTO_LEVEL), r.index().lookup(BlobType.DATA, Id.hash(c)).orElseThrow().length());
+            assertArrayEquals(a, r.loadBlob(BlobType.DATA, Id.hash(a)));
+            assertArrayEquals(b, r.loadBlob(BlobType.DATA, Id.hash(b)));
+        }
+        try (Repository r = Repositories.init(new FolderTarget(dir.resolve("max")), PW, OPTS.withCompression(Compression.MAX))) {
+            r.saveBlob(BlobType.DATA, Id.hash(a), a, 0, a.length, 1);
+            r.flush();
+            assertEquals(sealedAt(a, 19), r.index().lookup(BlobType.DATA, Id.hash(a)).orElseThrow().length());
+        }
+        try (Repository r = Repositories.init(new FolderTarget(dir.resolve("off")), PW, OPTS.withCompression(Compression.OFF))) {
+            r.saveBlob(BlobType.DATA, Id.hash(a), a, 0, a.length, 19);
+            r.flush();
+            PackedBlob p = r.index().lookup(BlobType.DATA, Id.hash(a)).orElseThrow();
+            assertFalse(p.compressed());
+            assertEquals(a.length + CryptoKey.OVERHEAD, p.length());
+        }
+    }
+
     @Test
     void aDamagedPackIsReportedNamingBlobAndPack() throws Exception {
         byte[] data = new byte[5000];

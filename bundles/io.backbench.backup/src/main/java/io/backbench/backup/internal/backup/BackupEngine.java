@@ -101,7 +101,8 @@ public final class BackupEngine {
         ExecutorService savers = Executors.newFixedThreadPool(threads, daemon("backbench-backup-save"));
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("backbench-backup-timer"));
         Warnings warnings = new Warnings(listener);
-        // (the free arrays kept: what the chunks in flight may hold, so a steady backup allocates none)
+        // (the free arrays kept: twice what the chunks in flight may hold, as their sizes change with the
+        // files: a steady backup allocates next to none)
         ChunkBuffers arrays = new ChunkBuffers(2 * options.memoryBudget());
         BlobPipeline blobs = new BlobPipeline(repo, savers, options.memoryBudget(), arrays, counters);
         TreeWalker walker = null;

@@ -3,6 +3,7 @@ package io.backbench.backup.internal.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,23 @@ class ChunkBuffersTest {
         arrays.give(a);
         assertSame(a, arrays.take(1_100_000));
         assertNotSame(a, arrays.take(1_100_000), "taken once, it is gone from the pool");
+    }
+
+    @Test
+    void aLargerFreeArrayServesWhenNoneOfTheSizeIsFreeUpToFourTimesTheSize() {
+        ChunkBuffers arrays = new ChunkBuffers(64 << 20);
+        byte[] four = arrays.take(4 << 20);
+        byte[] eight = arrays.take(8 << 20);
+        arrays.give(eight);
+        assertEquals(1 << 20, arrays.take(1 << 20).length, "8 MiB is too large for 1 MiB: a new one");
+        arrays.give(four);
+        assertTrue(four == arrays.take(1 << 20), "rather than a new array");
+        byte[] one = arrays.take(1 << 20);
+        arrays.give(one);
+        arrays.give(four);
+        assertTrue(one == arrays.take(1 << 20), "its own size first");
+        assertTrue(four == arrays.take(3 << 20));
+        assertTrue(eight == arrays.take(3 << 20));
     }
 
     @Test
