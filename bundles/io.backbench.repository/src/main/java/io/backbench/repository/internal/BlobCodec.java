@@ -67,9 +67,16 @@ final class BlobCodec {
         return new Sealed(out, len + CryptoKey.OVERHEAD, 0);
     }
 
+    /**
+     * This thread's buffer {@code which}, grown to at least {@code size}: to the power of two above it
+     * up to 1 MiB, then to whole MiB, so that it grows a few times rather than for every larger blob.
+     */
     private static byte[] scratch(byte[][] holder, int which, int size) {
         if (holder[which] == null || holder[which].length < size) {
-            holder[which] = new byte[Math.max(size, 64 << 10)];
+            long rounded = size <= 64 << 10 ? 64 << 10
+                    : size <= 1 << 20 ? Integer.highestOneBit(size - 1) << 1
+                    : ((long) size + (1 << 20) - 1) & -(1L << 20);
+            holder[which] = new byte[(int) Math.min(rounded, Integer.MAX_VALUE - 8)];
         }
         return holder[which];
     }
