@@ -251,7 +251,7 @@ steadier comparison when it was not.
 - 1% change: \`mutate-corpus.sh apply\` (every 100th file changed, 6 files of ~8.3 MiB added); reverted at the end
 - Page cache: $cache_mode
 - Settings: restic \`init\` (format 2) and \`backup\` with compression auto; borg \`init -e repokey\`,
-  \`create --compression zstd,3\`; Backbench \`repo init\` and \`backup\` (compression auto = zstd 3),
+  \`create --compression zstd,3\`; Backbench \`repo init\` and \`backup\` (compression auto: zstd level 2 for file data, 3 for trees),
   with the launcher's default JVM options (below); restores of the latest snapshot into an empty
   folder (\`restic restore latest\`, \`borg extract\`, \`backbench restore latest\`); the baseline is
   \`tar -cf - corpus | zstd -3 -T1\` (and its reverse for restore)
