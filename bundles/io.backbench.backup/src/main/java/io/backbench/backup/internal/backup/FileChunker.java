@@ -16,10 +16,11 @@ import io.backbench.repository.api.Repository;
 import io.backbench.target.api.io.DirectIo;
 
 /**
- * The read and chunk stage: reads one file in 1 MiB buffers, cuts it with the repository's
+ * The read and chunk stage: reads one file into its chunks' arrays, cuts it with the repository's
  * content-defined chunker and hands each chunk to the {@link BlobPipeline}, in an array from
- * {@link ChunkBuffers} that the pipeline gives back once the chunk is packed. One chunker and one
- * read buffer per reader thread.
+ * {@link ChunkBuffers} that the pipeline gives back once the chunk is packed. One chunker per reader
+ * thread. A read lands in the chunk's own array (the bytes after a cut move to the next one), so the
+ * file's bytes are copied once on their way to the savers, not twice (first into a read buffer).
  *
  * <p>Files of at least {@link #DIRECT_MIN} are read around the page cache where the file system
  * allows it ({@link FileOpener#openDirect}): a backup reads each file once, and through the cache the
@@ -28,12 +29,14 @@ import io.backbench.target.api.io.DirectIo;
  * files keep the cache: for them one read is one request either way.
  */
 final class FileChunker {
+    /** The largest read through the page cache. */
     private static final int BUFFER = 1 << 20;
     /** Files at least this long are read around the page cache. */
     static final long DIRECT_MIN = 1 << 20;
 
     private final ThreadLocal<Chunker> chunkers;
-    private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[BUFFER]);
+    /** Per reader thread, for a read once the chunk's array is full. */
+    private final ThreadLocal<byte[]> spares = ThreadLocal.withInitial(() -> new byte[64 << 10]);
     private final ChunkBuffers arrays;
     private final FileOpener opener;
     private final BlobPipeline blobs;
@@ -55,7 +58,6 @@ final class FileChunker {
     }
 
     Chunks read(Path file) throws IOException, InterruptedException {
-        byte[] buf = buffers.get();
         Chunker chunker = chunkers.get();
         chunker.reset();
         List<CompletableFuture<Id>> ids = new ArrayList<>();
@@ -65,27 +67,27 @@ final class FileChunker {
             Growable chunk = new Growable(arrays, expected);
             try {
                 int n;
-                while ((n = in.read(buf, length)) >= 0) {
+                // each read lands at the end of the chunk's own array, and the chunker scans it there
+                while ((n = in.read(chunk, length, spares.get())) >= 0) {
                     if (stop.getAsBoolean()) {
                         throw new CancellationException("backup stopped");
                     }
                     length += n;
                     counters.bytesRead.addAndGet(n);
                     counters.bytesDone.addAndGet(n);
-                    int off = 0;
-                    while (off < n) {
-                        int cut = chunker.next(buf, off, n - off);
+                    int off = chunk.size - n;
+                    while (off < chunk.size) {
+                        int cut = chunker.next(chunk.data, off, chunk.size - off);
                         if (cut < 0) {
-                            chunk.append(buf, off, n - off);
                             break;
                         }
-                        chunk.append(buf, off, cut);
-                        off += cut;
-                        ids.add(submit(chunk, expected - length + (n - off)));
+                        int end = off + cut;
+                        ids.add(submit(chunk, end, expected - length));
+                        off = 0; // the bytes after the cut start the next chunk
                     }
                 }
                 if (chunk.size > 0) {
-                    ids.add(submit(chunk, 0));
+                    ids.add(submit(chunk, chunk.size, 0));
                 }
             } finally {
                 chunk.discard();
@@ -95,38 +97,75 @@ final class FileChunker {
     }
 
     /**
-     * A file's reads: from the direct channel while it gives whole aligned pieces, then (at the end
-     * of the file, or if the file system refuses a direct read) from the ordinary one, which then
-     * reads the rest. Closes the direct channel.
+     * A file's reads, each appended to the chunk: from the direct channel while it gives whole aligned
+     * pieces, copied out of the native buffer {@link #PART} bytes at a time (so that a cut leaves
+     * little to move to the next chunk), then (at the end of the file, or if the file system refuses
+     * a direct read) from the ordinary channel, which then reads the rest. Closes the direct channel.
      */
     private static final class Reads implements AutoCloseable {
+        /** How much of a direct read goes into the chunk before the chunker looks at it. */
+        private static final int PART = 256 << 10;
         private final FileChannel ch;
         private FileChannel direct;
+        private ByteBuffer pending;
+        private boolean lastDirect;
 
         Reads(FileChannel ch, FileChannel direct) {
             this.ch = ch;
             this.direct = direct;
         }
 
-        /** Up to {@code buf.length} bytes from {@code position} (the bytes read so far); -1 at the end. */
-        int read(byte[] buf, long position) throws IOException {
-            if (direct != null) {
-                int n;
-                try {
-                    n = DirectIo.read(direct, position, buf, 0, buf.length);
-                } catch (IOException e) {
-                    n = 0; // EINVAL and the like from a file system that opened it: the ordinary channel reads it
-                }
-                if (n == buf.length) {
-                    return n;
-                }
-                close();
-                ch.position(position + n);
-                if (n > 0) {
-                    return n;
-                }
+        /**
+         * Appends the next bytes at {@code position} (the bytes read so far) to {@code chunk}; returns
+         * how many, -1 at the end. {@code spare} is for a read once the chunk's array is full (the end
+         * of the file, or a file that grew).
+         */
+        int read(Growable chunk, long position, byte[] spare) throws IOException {
+            if (pending != null && pending.hasRemaining()) {
+                int n = Math.min(PART, pending.remaining());
+                chunk.room(n);
+                pending.get(chunk.data, chunk.size, n);
+                chunk.size += n;
+                return n;
             }
-            return ch.read(ByteBuffer.wrap(buf));
+            pending = null;
+            if (lastDirect) {
+                // what the last direct read gave was short: the file ends there; the ordinary channel
+                // reads on from it (nothing, or what was appended since)
+                lastDirect = false;
+                close();
+                ch.position(position);
+            }
+            if (direct != null) {
+                try {
+                    pending = DirectIo.readBuffer(direct, position, DirectIo.PIECE);
+                } catch (IOException e) {
+                    pending = null; // EINVAL and the like from a file system that opened it: the ordinary channel reads it
+                }
+                if (pending != null && pending.remaining() == DirectIo.PIECE) {
+                    return read(chunk, position, spare);
+                }
+                if (pending != null && pending.hasRemaining()) {
+                    lastDirect = true;
+                    return read(chunk, position, spare);
+                }
+                pending = null;
+                close();
+                ch.position(position);
+            }
+            int room = chunk.data.length - chunk.size;
+            if (room == 0) {
+                int n = ch.read(ByteBuffer.wrap(spare));
+                if (n > 0) {
+                    chunk.append(spare, 0, n);
+                }
+                return n;
+            }
+            int n = ch.read(ByteBuffer.wrap(chunk.data, chunk.size, Math.min(room, BUFFER)));
+            if (n > 0) {
+                chunk.size += n;
+            }
+            return n;
         }
 
         @Override
@@ -139,11 +178,14 @@ final class FileChunker {
         }
     }
 
-    /** Hands the chunk's array to the savers; the chunk starts again for the {@code remaining} bytes expected. */
-    private CompletableFuture<Id> submit(Growable chunk, long remaining) throws InterruptedException {
-        int size = chunk.size;
-        byte[] data = chunk.handOver(remaining);
-        return blobs.submit(data, size);
+    /**
+     * Hands {@code chunk[0..end)} to the savers; the bytes after {@code end} move to the chunk's new
+     * array (sized for them and the {@code remaining} bytes expected) first: the handed-over array may
+     * be reused as soon as it is packed.
+     */
+    private CompletableFuture<Id> submit(Growable chunk, int end, long remaining) throws InterruptedException {
+        byte[] data = chunk.handOver(end, remaining);
+        return blobs.submit(data, end);
     }
 
     /**
@@ -153,6 +195,7 @@ final class FileChunker {
      */
     private static final class Growable {
         private static final int FIRST = 2 << 20;
+        private static final byte[] NONE = {};
         private final ChunkBuffers arrays;
         private byte[] data;
         private int size;
@@ -166,22 +209,33 @@ final class FileChunker {
             return (int) Math.max(1, Math.min(expected, FIRST));
         }
 
-        void append(byte[] b, int off, int len) {
-            if (size + len > data.length) {
-                byte[] bigger = arrays.take(Math.max(size + len, Math.min(data.length * 2, Chunker.MAX_SIZE)));
+        /** Makes room for {@code n} more bytes. */
+        void room(int n) {
+            if (size + n > data.length) {
+                byte[] bigger = arrays.take(Math.max(size + n, Math.min(data.length * 2, Chunker.MAX_SIZE)));
                 System.arraycopy(data, 0, bigger, 0, size);
                 arrays.give(data);
                 data = bigger;
             }
+        }
+
+        void append(byte[] b, int off, int len) {
+            room(len);
             System.arraycopy(b, off, data, size, len);
             size += len;
         }
 
-        /** The filled array (now the caller's), and a new one for the next chunk. */
-        byte[] handOver(long remaining) {
+        /**
+         * The filled array (now the caller's: {@code [0..end)} is the chunk), and a new one for the
+         * next chunk holding the bytes after {@code end}, with room for {@code remaining} more.
+         */
+        byte[] handOver(int end, long remaining) {
             byte[] out = data;
-            data = arrays.take(firstSize(remaining));
-            size = 0;
+            int tail = size - end;
+            // (after the file's last chunk: no array, unless a read finds that the file grew)
+            data = tail == 0 && remaining <= 0 ? NONE : arrays.take(firstSize(remaining + tail));
+            System.arraycopy(out, end, data, 0, tail);
+            size = tail;
             return out;
         }
 

@@ -24,7 +24,9 @@ import java.util.Arrays;
 public final class DirectIo {
     /** Offset, length and buffer address alignment: a 4 KiB page suits 512- and 4096-byte sectors. */
     public static final int ALIGN = 4096;
-    private static final int BUFFER = 1 << 20;
+    /** The largest read of {@link #readBuffer}: the size of each thread's native buffer. */
+    public static final int PIECE = 1 << 20;
+    private static final int BUFFER = PIECE;
     /** com.sun.nio.file.ExtendedOpenOption.DIRECT, looked up so the bundle imports no com.sun package; null if absent. */
     private static final OpenOption DIRECT = directOption();
     private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal
@@ -70,6 +72,29 @@ public final class DirectIo {
      */
     public static int read(FileChannel ch, long offset, byte[] dst, int off, int length) throws IOException {
         return readAny(ch, offset, dst, off, length);
+    }
+
+    /**
+     * Reads {@code [offset, offset + length)} (aligned; at most {@link #PIECE} bytes) into this
+     * thread's native buffer and returns that buffer, from position 0 to the bytes read (fewer only at
+     * the end of the file), for a caller that copies it out in parts where it wants them (one copy
+     * fewer than {@link #read} and a second copy of the caller's). The buffer is overwritten by this
+     * thread's next call of any method here: read it before, and do not keep it.
+     */
+    public static ByteBuffer readBuffer(FileChannel ch, long offset, int length) throws IOException {
+        if (!aligned(offset, length) || length > PIECE) {
+            throw new IllegalArgumentException("a direct read must be aligned and at most " + PIECE + " bytes: " + offset + "+" + length);
+        }
+        ByteBuffer b = BUFFERS.get();
+        b.clear().limit(length);
+        while (b.hasRemaining()) {
+            int r = ch.read(b, offset + b.position());
+            // the end of the file, mid-page or not: a read after it would not be aligned
+            if (r <= 0 || (r & (ALIGN - 1)) != 0) {
+                break;
+            }
+        }
+        return b.flip();
     }
 
     /**
