@@ -98,7 +98,10 @@ public final class Id implements Comparable<Id> {
         return of(md.digest());
     }
 
-    /** One digest per thread: a backup hashes a blob per file, and the provider lookup of getInstance costs more than a small file's hash. */
+    /**
+     * One digest per thread: a backup hashes a blob per file, and the provider lookup of getInstance
+     * costs more than a small file's hash.
+     */
     private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Id::sha256);
 
     /** SHA-256 of all of {@code data}. */

@@ -59,7 +59,8 @@ public interface Repository extends AutoCloseable {
      * {@link Compression#AUTO} uses for this blob ({@link Compression#AUTO_LEVEL} otherwise); the
      * session's {@code OFF} and {@code MAX} are not affected. For a writer that knows its data and
      * whom its repository is compared with: the file backup stores its chunks at level 2, as large as
-     * restic's auto mode makes them, at a fifth less CPU than level 3.
+     * restic's auto mode makes them, at a fifth less CPU than level 3. An implementation that does not
+     * override this stores the blob as the five-argument form does.
      *
      * @param autoLevel a zstd level, 1 to 19
      */

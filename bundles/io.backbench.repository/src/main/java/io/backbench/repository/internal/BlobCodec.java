@@ -46,8 +46,8 @@ final class BlobCodec {
     }
 
     /**
-     * Compresses (when it pays) and encrypts into this thread's buffer; see {@link Sealed}. Under
-     * compression auto, and for trees, zstd runs at {@code autoLevel}.
+     * Compresses (when it pays) and encrypts into this thread's buffer; see {@link Sealed}. zstd runs
+     * at level 19 under compression max, else at {@code autoLevel} (trees are compressed under off too).
      */
     Sealed seal(BlobType type, byte[] data, int off, int len, int autoLevel) {
         byte[][] scratch = SCRATCH.get();

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.backbench.repository.api.BlobIndex;
 import io.backbench.repository.api.BlobType;
-import io.backbench.repository.api.Compression;
 import io.backbench.repository.api.Chunker;
+import io.backbench.repository.api.Compression;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.KeyInfo;
 import io.backbench.repository.api.PackedBlob;

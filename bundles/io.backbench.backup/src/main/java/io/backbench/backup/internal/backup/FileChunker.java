@@ -142,11 +142,8 @@ final class FileChunker {
                 } catch (IOException e) {
                     pending = null; // EINVAL and the like from a file system that opened it: the ordinary channel reads it
                 }
-                if (pending != null && pending.remaining() == DirectIo.PIECE) {
-                    return read(chunk, position, spare);
-                }
                 if (pending != null && pending.hasRemaining()) {
-                    lastDirect = true;
+                    lastDirect = pending.remaining() < DirectIo.PIECE;
                     return read(chunk, position, spare);
                 }
                 pending = null;

@@ -77,9 +77,9 @@ public final class DirectIo {
     /**
      * Reads {@code [offset, offset + length)} (aligned; at most {@link #PIECE} bytes) into this
      * thread's native buffer and returns that buffer, from position 0 to the bytes read (fewer only at
-     * the end of the file), for a caller that copies it out in parts where it wants them (one copy
-     * fewer than {@link #read} and a second copy of the caller's). The buffer is overwritten by this
-     * thread's next call of any method here: read it before, and do not keep it.
+     * the end of the file), for a caller that copies it out in parts, each to where it belongs
+     * ({@link #read} copies it all into one array, which such a caller would copy again). The buffer
+     * is overwritten by this thread's next call of any method here: read it before, and do not keep it.
      */
     public static ByteBuffer readBuffer(FileChannel ch, long offset, int length) throws IOException {
         if (!aligned(offset, length) || length > PIECE) {
