@@ -113,7 +113,7 @@ class ImageFilesTest {
     @Test
     void aDamagedPrimaryGptHeaderIsReportedAsAWarning() throws Exception {
         Path img = DiskImages.gpt(dir, "one.img", List.of(new DiskImages.Part("ext4", "data", 8, "8300", "data")));
-        Tools.poke(img, 512 + 60, (byte) 0x55);
+        Tools.flip(img, 512 + 60);
         ImageFiles files = new ImageFiles();
         files.add(img);
         List<Device> all = files.scan();

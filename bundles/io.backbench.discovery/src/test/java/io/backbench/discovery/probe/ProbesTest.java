@@ -65,7 +65,7 @@ class ProbesTest {
     void aDamagedPrimaryGptHeaderIsReportedAndTheBackupUsed() throws Exception {
         Path disk = DiskImages.gpt(dir);
         PartitionTable good = read(disk);
-        Tools.poke(disk, 512 + 60, (byte) 0x55);
+        Tools.flip(disk, 512 + 60);
         PartitionTable t = read(disk);
         assertEquals(good.entries(), t.entries());
         assertEquals(1, t.warnings().size(), t.warnings().toString());

@@ -172,6 +172,22 @@ public final class Tools {
         }
     }
 
+    /**
+     * Inverts the byte at {@code offset}: damage that always changes it (writing a fixed value into a
+     * random field, such as a disk GUID, left it as it was once in 256 runs).
+     */
+    public static void flip(Path file, long offset) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+            if (ch.read(b, offset) != 1) {
+                throw new IOException("no byte at " + offset + " in " + file);
+            }
+            b.put(0, (byte) ~b.get(0)).rewind();
+            ch.write(b, offset);
+        }
+    }
+
     public static List<String> list(String... items) {
         return new ArrayList<>(List.of(items));
     }

@@ -36,7 +36,7 @@ class GptTest {
     void usesTheBackupHeaderWhenThePrimaryIsDamagedAndSaysSo() throws Exception {
         Path img = disk();
         PartitionTable good = TableAssert.read(img, 512);
-        Tools.poke(img, 512 + 60, (byte) 0x55); // inside the disk GUID: the header CRC no longer matches
+        Tools.flip(img, 512 + 60); // inside the disk GUID: the header CRC no longer matches
         PartitionTable t = TableAssert.read(img, 512);
         assertEquals(good.entries(), t.entries());
         assertEquals(good.id(), t.id());
@@ -57,7 +57,7 @@ class GptTest {
     @Test
     void warnsAboutADamagedBackupHeader() throws Exception {
         Path img = disk();
-        Tools.poke(img, Files.size(img) - 512 + 60, (byte) 0x55);
+        Tools.flip(img, Files.size(img) - 512 + 60);
         PartitionTable t = TableAssert.read(img, 512);
         assertEquals(3, t.entries().size());
         assertTrue(t.warnings().get(0).startsWith("backup GPT header"), t.warnings().toString());
@@ -66,8 +66,8 @@ class GptTest {
     @Test
     void bothHeadersDamagedMeansNoGpt() throws Exception {
         Path img = disk();
-        Tools.poke(img, 512 + 60, (byte) 0x55);
-        Tools.poke(img, Files.size(img) - 512 + 60, (byte) 0x55);
+        Tools.flip(img, 512 + 60);
+        Tools.flip(img, Files.size(img) - 512 + 60);
         try (var s = io.backbench.discovery.internal.source.FileBlockSource.openFile(img)) {
             assertNull(PartitionTable.readGpt(s, 512));
             assertNull(PartitionTable.readMbr(s, 512), "the protective MBR is not a table of its own");
