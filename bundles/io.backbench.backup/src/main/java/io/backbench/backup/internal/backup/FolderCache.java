@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 
 import io.backbench.backup.api.BackupOptions;
 import io.backbench.backup.internal.scan.FsEntry;
@@ -37,13 +38,15 @@ import io.backbench.repository.api.Id;
  *
  * <p>A cache belongs to one snapshot and is used only when the backup's parent is that snapshot, so
  * every blob its nodes name is in the repository as long as the parent is. It can always be rebuilt:
- * a file that is missing, unreadable, damaged (it ends with its own SHA-256), of another format or
+ * a file that is missing, unreadable, damaged (it ends with its own CRC-32C), of another format or
  * of another snapshot is ignored, and the backup compares with the parent's trees as before. Only
  * folders whose every entry was backed up are recorded. Thread-safe.
  */
 final class FolderCache {
     private static final int MAGIC = 0x42424643; // "BBFC"
-    private static final int FORMAT = 1;
+    /** 2: a CRC-32C at the end instead of a SHA-256 (which cost 0.07 s of a backup's start, not yet compiled). */
+    private static final int FORMAT = 2;
+    private static final int CHECK_SIZE = 4;
     static final int FINGERPRINT_SIZE = 16;
 
     /**
@@ -114,8 +117,8 @@ final class FolderCache {
     static FolderCache load(Path file) {
         try {
             byte[] all = Files.readAllBytes(file);
-            int body = all.length - Id.SIZE;
-            if (body < 12 + Id.SIZE || !Id.hash(all, 0, body).equals(Id.of(all, body))) {
+            int body = all.length - CHECK_SIZE;
+            if (body < 12 + Id.SIZE || crc32c(all, body) != ByteBuffer.wrap(all).getInt(body)) {
                 return empty();
             }
             ByteBuffer in = ByteBuffer.wrap(all, 0, body);
@@ -166,8 +169,8 @@ final class FolderCache {
                 out.buf.putInt(en.offset()).putInt(en.length());
             }
         }
-        out.room(Id.SIZE);
-        out.buf.put(Id.hash(out.buf.array(), 0, out.buf.position()).bytes());
+        out.room(CHECK_SIZE);
+        out.buf.putInt(crc32c(out.buf.array(), out.buf.position()));
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
@@ -283,6 +286,12 @@ final class FolderCache {
             k *= 0xc4ceb9fe1a85ec53L;
             return k ^ (k >>> 33);
         }
+    }
+
+    private static int crc32c(byte[] b, int len) {
+        CRC32C crc = new CRC32C();
+        crc.update(b, 0, len);
+        return (int) crc.getValue();
     }
 
     private static Id id(ByteBuffer in) {
