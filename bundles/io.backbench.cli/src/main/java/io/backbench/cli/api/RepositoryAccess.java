@@ -44,14 +44,24 @@ public final class RepositoryAccess {
     private final Function<String, String> env;
     private final String location;
     private final String passwordFile;
+    private final Path cacheDir;
 
     /** @param env the environment ({@code System::getenv}, or a map's {@code get} in tests) */
     public RepositoryAccess(ConfiguredTargets targets, Function<String, String> env, Args args) {
+        this(targets, env, args, null);
+    }
+
+    /**
+     * As above; the repository keeps copies of its index on this machine in {@code cacheDir} (see
+     * {@link RepositoryOptions#cacheDir}), or nowhere if it is null.
+     */
+    public RepositoryAccess(ConfiguredTargets targets, Function<String, String> env, Args args, Path cacheDir) {
         this.targets = targets;
         this.env = env;
         String r = args.value("-r", "--repo");
         this.location = r != null ? r : env.apply("BACKBENCH_REPOSITORY");
         this.passwordFile = args.value("--password-file");
+        this.cacheDir = cacheDir;
     }
 
     /** Opens the repository; every failure is an exception whose message says what to do. */
@@ -59,7 +69,7 @@ public final class RepositoryAccess {
         StorageTarget target = target(false);
         char[] password = password(false);
         try {
-            return new OpenedRepository(Repositories.open(target, password, RepositoryOptions.defaults()), target);
+            return new OpenedRepository(Repositories.open(target, password, options()), target);
         } catch (WrongPasswordException e) {
             target.close();
             throw new IOException("wrong password for the repository at " + location
@@ -81,13 +91,17 @@ public final class RepositoryAccess {
         StorageTarget target = target(true);
         char[] password = password(true);
         try {
-            return new OpenedRepository(Repositories.init(target, password, RepositoryOptions.defaults()), target);
+            return new OpenedRepository(Repositories.init(target, password, options()), target);
         } catch (IOException | RuntimeException e) {
             target.close();
             throw e;
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    private RepositoryOptions options() {
+        return RepositoryOptions.defaults().withCacheDir(cacheDir);
     }
 
     /** The location as given (option or environment), or null. */

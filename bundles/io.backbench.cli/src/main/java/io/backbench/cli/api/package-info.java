@@ -4,5 +4,5 @@
  * commands ({@code backbench <name> ...}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package io.backbench.cli.api;

@@ -25,6 +25,14 @@ public interface DataFolders {
     /** Rebuildable caches (repository indexes, ...). */
     Path cache();
 
+    /**
+     * Where repositories keep what they cache on this machine (copies of their index files), under
+     * {@link #cache()}: the folder every part that opens repositories gives them.
+     */
+    default Path repositoryCache() {
+        return cache().resolve("repository");
+    }
+
     /** The watched folder of installed plugins. */
     Path plugins();
 }

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import io.backbench.catalog.api.Catalog;
 import io.backbench.catalog.api.JobDefinition;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 import io.backbench.jobs.api.JobManager;
 import io.backbench.jobs.notify.api.Notifier;
 import io.backbench.jobs.scheduler.api.JobKind;
@@ -45,8 +46,10 @@ public class JobRunnerComponent implements JobRunner {
     private final RunnerEngine engine;
 
     @Activate
-    public JobRunnerComponent(@Reference Catalog catalog, @Reference JobManager jobManager, @Reference ConfiguredTargets targets, Config config) {
-        engine = new RunnerEngine(catalog, jobManager, new JobRepositories(targets, System::getenv), Clock.systemUTC(), notifiers,
+    public JobRunnerComponent(@Reference Catalog catalog, @Reference JobManager jobManager, @Reference ConfiguredTargets targets,
+            @Reference DataFolders folders, Config config) {
+        engine = new RunnerEngine(catalog, jobManager,
+                new JobRepositories(targets, System::getenv, folders.repositoryCache()), Clock.systemUTC(), notifiers,
                 settings(config));
     }
 

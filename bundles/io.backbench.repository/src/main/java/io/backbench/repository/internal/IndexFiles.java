@@ -15,17 +15,21 @@ import io.backbench.repository.api.RepositoryException;
 /**
  * Reads a repository's index files into a {@link MasterIndex}: up to four at a time (read, decrypted
  * and decoded in parallel), their blobs added in the order the files are listed, so a blob indexed
- * twice keeps the same location as when they are read one by one.
+ * twice keeps the same location as when they are read one by one. With an {@link IndexCache}, a
+ * file that has a copy there is taken from the copy, and one that has not gets one.
  */
 final class IndexFiles {
     private static final int MAX_THREADS = 4;
 
     private final Store store;
     private final CryptoKey master;
+    private final IndexCache cache;
 
-    IndexFiles(Store store, CryptoKey master) {
+    /** {@code cache}: copies of the index files on this machine, or null. */
+    IndexFiles(Store store, CryptoKey master, IndexCache cache) {
         this.store = store;
         this.master = master;
+        this.cache = cache;
     }
 
     /**
@@ -59,6 +63,13 @@ final class IndexFiles {
 
     private void readAll(MasterIndex into) throws RepositoryException {
         List<Id> ids = store.list(Store.INDEX);
+        readAll(into, ids);
+        if (cache != null) {
+            cache.retain(ids);
+        }
+    }
+
+    private void readAll(MasterIndex into, List<Id> ids) throws RepositoryException {
         int threads = Math.min(ids.size(), Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
         if (threads <= 1) {
             for (Id id : ids) {
@@ -93,13 +104,22 @@ final class IndexFiles {
     }
 
     private List<PackedBlob> readOne(Id id) throws RepositoryException {
+        List<PackedBlob> copy = cache == null ? null : cache.read(id);
+        if (copy != null) {
+            return copy;
+        }
         String name = Store.INDEX + "/" + id.hex();
         byte[] sealed = store.read(name); // a target's error is passed on as it is
+        List<PackedBlob> blobs;
         try {
             byte[] json = store.openUnpacked(master, name, id, sealed);
-            return IndexCodec.decode(json, "index " + id.shortHex()).blobs();
+            blobs = IndexCodec.decode(json, "index " + id.shortHex()).blobs();
         } catch (RepositoryException e) { // damaged
             throw new RepositoryException(e.getMessage() + "; 'backbench repo rebuild-index' writes a new index from the packs", e);
         }
+        if (cache != null) {
+            cache.write(id, blobs);
+        }
+        return blobs;
     }
 }

@@ -58,18 +58,22 @@ final class PackWriter {
     }
 
     private final AfterUpload afterUpload;
+    /** Where the index files written are copied, or null. */
+    private final IndexCache cache;
 
     PackWriter(Store store, CryptoKey key, int version, int packSize, MasterIndex index) {
-        this(store, key, version, packSize, index, () -> { });
+        this(store, key, version, packSize, index, () -> { }, null);
     }
 
-    PackWriter(Store store, CryptoKey key, int version, int packSize, MasterIndex index, AfterUpload afterUpload) {
+    PackWriter(Store store, CryptoKey key, int version, int packSize, MasterIndex index, AfterUpload afterUpload,
+            IndexCache cache) {
         this.store = store;
         this.key = key;
         this.version = version;
         this.packSize = packSize;
         this.index = index;
         this.afterUpload = afterUpload;
+        this.cache = cache;
     }
 
     /**
@@ -286,7 +290,7 @@ final class PackWriter {
             int blobs = 0;
             for (IndexCodec.PackEntries p : packs) {
                 if (blobs > 0 && blobs + p.blobs().size() > MAX_BLOBS_PER_INDEX) {
-                    written.add(store.saveUnpacked(key, version, Store.INDEX, IndexCodec.encode(batch, List.of())));
+                    written.add(saveIndexFile(batch));
                     batch.clear();
                     blobs = 0;
                 }
@@ -294,7 +298,7 @@ final class PackWriter {
                 blobs += p.blobs().size();
             }
             if (!batch.isEmpty()) {
-                written.add(store.saveUnpacked(key, version, Store.INDEX, IndexCodec.encode(batch, List.of())));
+                written.add(saveIndexFile(batch));
             }
         } catch (RepositoryException e) {
             // keep them for the next flush; an index listing a pack twice is harmless
@@ -304,5 +308,15 @@ final class PackWriter {
             throw e;
         }
         return written;
+    }
+
+    private Id saveIndexFile(List<IndexCodec.PackEntries> batch) throws RepositoryException {
+        Id id = store.saveUnpacked(key, version, Store.INDEX, IndexCodec.encode(batch, List.of()));
+        if (cache != null) {
+            List<PackedBlob> blobs = new ArrayList<>();
+            batch.forEach(p -> blobs.addAll(p.blobs()));
+            cache.write(id, blobs);
+        }
+        return id;
     }
 }

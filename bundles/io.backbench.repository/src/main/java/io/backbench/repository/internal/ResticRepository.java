@@ -51,11 +51,12 @@ public final class ResticRepository implements Repository {
         this.keyId = keyId;
         this.config = config;
         this.options = options;
-        this.packs = new PackWriter(store, master, config.version(), options.packSize(), index, this::indexFinishedPacks);
+        IndexCache cache = options.cacheDir() == null ? null : new IndexCache(IndexCache.folder(options.cacheDir(), config.id()));
+        this.packs = new PackWriter(store, master, config.version(), options.packSize(), index, this::indexFinishedPacks, cache);
         this.blobs = new BlobCodec(master, config.version(), options.compression());
         this.packRanges = new PackRangeReader(store, blobs);
         this.locker = new Locker(store, master, config.version());
-        this.indexFiles = new IndexFiles(store, master);
+        this.indexFiles = new IndexFiles(store, master, cache);
     }
 
     public static ResticRepository init(StorageTarget target, char[] password, RepositoryOptions options, Long polynomial)

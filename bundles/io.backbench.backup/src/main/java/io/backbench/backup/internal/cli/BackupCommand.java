@@ -39,6 +39,7 @@ public final class BackupCommand extends RepoCommandBase {
     @Activate
     public BackupCommand(@Reference ConfiguredTargets types, @Reference DataFolders folders) {
         this(types, System::getenv, folders.cache().resolve("backup"));
+        cacheIn(folders);
     }
 
     BackupCommand(ConfiguredTargets types, Function<String, String> env, Path cacheDir) {

@@ -20,6 +20,7 @@ import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.RepositoryOperations;
 import io.backbench.repository.api.SnapshotDiff;
@@ -30,8 +31,9 @@ import io.backbench.repository.api.StoredSnapshot;
 public final class DiffCommand extends RepoCommandBase {
 
     @Activate
-    public DiffCommand(@Reference ConfiguredTargets types) {
+    public DiffCommand(@Reference ConfiguredTargets types, @Reference DataFolders folders) {
         this(types, System::getenv);
+        cacheIn(folders);
     }
 
     DiffCommand(ConfiguredTargets types, Function<String, String> env) {

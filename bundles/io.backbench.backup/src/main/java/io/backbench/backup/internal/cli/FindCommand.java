@@ -22,6 +22,7 @@ import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 import io.backbench.repository.api.FindMatch;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
@@ -35,8 +36,9 @@ import io.backbench.repository.api.StoredSnapshot;
 public final class FindCommand extends RepoCommandBase {
 
     @Activate
-    public FindCommand(@Reference ConfiguredTargets types) {
+    public FindCommand(@Reference ConfiguredTargets types, @Reference DataFolders folders) {
         this(types, System::getenv);
+        cacheIn(folders);
     }
 
     FindCommand(ConfiguredTargets types, Function<String, String> env) {

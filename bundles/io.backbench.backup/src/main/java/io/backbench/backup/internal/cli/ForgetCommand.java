@@ -22,6 +22,7 @@ import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 import io.backbench.repository.api.ForgetGroup;
 import io.backbench.repository.api.ForgetResult;
 import io.backbench.repository.api.Id;
@@ -44,8 +45,9 @@ public final class ForgetCommand extends RepoCommandBase {
             "--keep-within-weekly", "--keep-within-monthly", "--keep-within-yearly");
 
     @Activate
-    public ForgetCommand(@Reference ConfiguredTargets types) {
+    public ForgetCommand(@Reference ConfiguredTargets types, @Reference DataFolders folders) {
         this(types, System::getenv);
+        cacheIn(folders);
     }
 
     ForgetCommand(ConfiguredTargets types, Function<String, String> env) {

@@ -19,6 +19,7 @@ import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
@@ -31,8 +32,9 @@ import io.backbench.repository.api.StoredSnapshot;
 public final class LsCommand extends RepoCommandBase {
 
     @Activate
-    public LsCommand(@Reference ConfiguredTargets types) {
+    public LsCommand(@Reference ConfiguredTargets types, @Reference DataFolders folders) {
         this(types, System::getenv);
+        cacheIn(folders);
     }
 
     LsCommand(ConfiguredTargets types, Function<String, String> env) {

@@ -24,6 +24,7 @@ import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.KeyInfo;
 import io.backbench.repository.api.OpenedRepository;
@@ -34,8 +35,9 @@ import io.backbench.repository.api.Repository;
 public final class RepoCommand extends RepoCommandBase {
 
     @Activate
-    public RepoCommand(@Reference ConfiguredTargets types) {
+    public RepoCommand(@Reference ConfiguredTargets types, @Reference DataFolders folders) {
         this(types, System::getenv);
+        cacheIn(folders);
     }
 
     RepoCommand(ConfiguredTargets types, Function<String, String> env) {

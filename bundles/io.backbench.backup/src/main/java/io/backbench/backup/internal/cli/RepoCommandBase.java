@@ -3,6 +3,7 @@ package io.backbench.backup.internal.cli;
 import io.backbench.cli.api.Args;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 
 /**
  * What every repository command shares: the repository options, argument parsing, and turning
@@ -24,10 +26,20 @@ abstract class RepoCommandBase implements Command {
 
     final ConfiguredTargets types;
     final Function<String, String> env;
+    /** Where the repositories this command opens keep their caches on this machine, or null. */
+    private Path repositoryCache;
 
     RepoCommandBase(ConfiguredTargets types, Function<String, String> env) {
         this.types = types;
         this.env = env;
+    }
+
+    /**
+     * For the activating constructor: the repositories this command opens keep copies of their
+     * index in the data folder's {@link DataFolders#repositoryCache} (see {@link RepositoryAccess}).
+     */
+    final void cacheIn(DataFolders folders) {
+        repositoryCache = folders.repositoryCache();
     }
 
     /** The command's own options with values, and its flags (the repository options are added). */
@@ -53,7 +65,7 @@ abstract class RepoCommandBase implements Command {
             return ctx.usageError(e.getMessage());
         }
         try {
-            return run(args, new RepositoryAccess(types, env, args), ctx);
+            return run(args, new RepositoryAccess(types, env, args, repositoryCache), ctx);
         } catch (Args.UsageException e) {
             return ctx.usageError(e.getMessage());
         } catch (CancellationException e) {

@@ -27,6 +27,7 @@ import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.StoredSnapshot;
 
@@ -35,8 +36,9 @@ import io.backbench.repository.api.StoredSnapshot;
 public final class RestoreCommand extends RepoCommandBase {
 
     @Activate
-    public RestoreCommand(@Reference ConfiguredTargets types) {
+    public RestoreCommand(@Reference ConfiguredTargets types, @Reference DataFolders folders) {
         this(types, System::getenv);
+        cacheIn(folders);
     }
 
     RestoreCommand(ConfiguredTargets types, Function<String, String> env) {

@@ -20,6 +20,7 @@ import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 import io.backbench.repository.api.OpenedRepository;
 import io.backbench.repository.api.Snapshot;
 import io.backbench.repository.api.StoredSnapshot;
@@ -29,8 +30,9 @@ import io.backbench.repository.api.StoredSnapshot;
 public final class SnapshotsCommand extends RepoCommandBase {
 
     @Activate
-    public SnapshotsCommand(@Reference ConfiguredTargets types) {
+    public SnapshotsCommand(@Reference ConfiguredTargets types, @Reference DataFolders folders) {
         this(types, System::getenv);
+        cacheIn(folders);
     }
 
     SnapshotsCommand(ConfiguredTargets types, Function<String, String> env) {

@@ -21,6 +21,7 @@ import io.backbench.cli.api.CommandContext;
 import io.backbench.cli.api.CommandLine;
 import io.backbench.cli.api.RepositoryAccess;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 import io.backbench.imaging.api.DiskImages;
 import io.backbench.imaging.api.ImageOptions;
 import io.backbench.imaging.api.ImageResult;
@@ -48,15 +49,22 @@ public final class ImageCommand implements Command {
 
     private final ConfiguredTargets types;
     private final Function<String, String> env;
+    /** Where repositories keep copies of their index on this machine, or null. */
+    private final Path repositoryCache;
 
     @Activate
-    public ImageCommand(@Reference ConfiguredTargets types) {
-        this(types, System::getenv);
+    public ImageCommand(@Reference ConfiguredTargets types, @Reference DataFolders folders) {
+        this(types, System::getenv, folders.repositoryCache());
     }
 
     ImageCommand(ConfiguredTargets types, Function<String, String> env) {
+        this(types, env, null);
+    }
+
+    ImageCommand(ConfiguredTargets types, Function<String, String> env, Path repositoryCache) {
         this.types = types;
         this.env = env;
+        this.repositoryCache = repositoryCache;
     }
 
     @Override
@@ -140,7 +148,7 @@ public final class ImageCommand implements Command {
         } catch (Args.UsageException e) {
             return ctx.usageError(e.getMessage());
         }
-        RepositoryAccess access = new RepositoryAccess(types, env, args);
+        RepositoryAccess access = new RepositoryAccess(types, env, args, repositoryCache);
         Output out = new Output(ctx);
         try {
             return switch (argv.get(0)) {

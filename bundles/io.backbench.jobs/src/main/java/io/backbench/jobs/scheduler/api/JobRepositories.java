@@ -28,11 +28,21 @@ import io.backbench.target.api.StorageTarget;
 public final class JobRepositories {
     private final ConfiguredTargets targets;
     private final Function<String, String> env;
+    private final Path cacheDir;
 
     /** @param env the environment ({@code System::getenv}; a map's {@code get} in tests) */
     public JobRepositories(ConfiguredTargets targets, Function<String, String> env) {
+        this(targets, env, null);
+    }
+
+    /**
+     * As above; the repositories keep copies of their index on this machine in {@code cacheDir} (see
+     * {@link RepositoryOptions#cacheDir}), or nowhere if it is null.
+     */
+    public JobRepositories(ConfiguredTargets targets, Function<String, String> env, Path cacheDir) {
         this.targets = targets;
         this.env = env;
+        this.cacheDir = cacheDir;
     }
 
     public OpenedRepository open(JobDefinition job) throws IOException {
@@ -54,8 +64,8 @@ public final class JobRepositories {
         StorageTarget target = targets.open(location, create);
         char[] password = password(job);
         try {
-            Repository r = create ? Repositories.init(target, password, RepositoryOptions.defaults())
-                    : Repositories.open(target, password, RepositoryOptions.defaults());
+            Repository r = create ? Repositories.init(target, password, RepositoryOptions.defaults().withCacheDir(cacheDir))
+                    : Repositories.open(target, password, RepositoryOptions.defaults().withCacheDir(cacheDir));
             return new OpenedRepository(r, target);
         } catch (WrongPasswordException e) {
             target.close();

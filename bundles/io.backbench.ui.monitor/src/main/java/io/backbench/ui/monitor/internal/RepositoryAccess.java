@@ -1,6 +1,7 @@
 package io.backbench.ui.monitor.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.backbench.catalog.api.JobDefinition;
@@ -17,8 +18,13 @@ public final class RepositoryAccess {
     private final JobRepositories repositories;
 
     public RepositoryAccess(ConfiguredTargets targets) {
+        this(targets, null);
+    }
+
+    /** {@code cacheDir}: where repositories keep copies of their index on this machine (null: nowhere). */
+    public RepositoryAccess(ConfiguredTargets targets, Path cacheDir) {
         this.targets = targets;
-        this.repositories = new JobRepositories(targets, System::getenv);
+        this.repositories = new JobRepositories(targets, System::getenv, cacheDir);
     }
 
     /** {@code target:NAME} for every configured target, by name. Reads a few small files. */

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.backbench.catalog.api.Catalog;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 import io.backbench.jobs.scheduler.api.JobRunner;
 import io.backbench.jobs.scheduler.api.Scheduler;
 import io.backbench.ui.api.Area;
@@ -29,6 +30,8 @@ public class JobsContribution implements ViewContribution {
     private JobRunner runner;
     @Reference
     private ConfiguredTargets types;
+    @Reference
+    private DataFolders folders;
     // the scheduler runs in workbench and headless modes; the view works without it (no "next run")
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Scheduler scheduler;
@@ -55,6 +58,6 @@ public class JobsContribution implements ViewContribution {
 
     @Override
     public ViewPart createView() {
-        return new JobsView(catalog, runner, () -> scheduler, new RepositoryAccess(types));
+        return new JobsView(catalog, runner, () -> scheduler, new RepositoryAccess(types, folders.repositoryCache()));
     }
 }

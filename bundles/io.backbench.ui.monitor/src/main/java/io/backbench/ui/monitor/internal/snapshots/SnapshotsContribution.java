@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.backbench.catalog.api.Catalog;
 import io.backbench.core.api.ConfiguredTargets;
+import io.backbench.core.api.DataFolders;
 import io.backbench.jobs.api.JobManager;
 import io.backbench.jobs.scheduler.api.JobRunner;
 import io.backbench.ui.api.Area;
@@ -29,6 +30,8 @@ public class SnapshotsContribution implements ViewContribution {
     private JobManager jobs;
     @Reference
     private ConfiguredTargets types;
+    @Reference
+    private DataFolders folders;
 
     @Override
     public String id() {
@@ -47,6 +50,6 @@ public class SnapshotsContribution implements ViewContribution {
 
     @Override
     public ViewPart createView() {
-        return new SnapshotsView(catalog, runner, jobs, new RepositoryAccess(types));
+        return new SnapshotsView(catalog, runner, jobs, new RepositoryAccess(types, folders.repositoryCache()));
     }
 }
