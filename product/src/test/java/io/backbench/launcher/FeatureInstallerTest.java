@@ -73,7 +73,10 @@ class FeatureInstallerTest {
         assertEquals(2, bundles.size());
         Bundle good = bundles.stream().filter(b -> b.getSymbolicName().equals("test.good")).findFirst().orElseThrow();
         assertEquals(Bundle.ACTIVE, good.getState());
-        assertEquals(core.resolve("good.jar").toUri().toString(), good.getLocation());
+        assertEquals("reference:" + core.resolve("good.jar").toUri(), good.getLocation(), "installed in place");
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(storage)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".jar")), "no copy of a jar in the framework storage");
+        }
         String report = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, installer.failures().size(), report);
         assertTrue(report.contains("test.broken") && report.contains("com.example.missing"), report);

@@ -21,6 +21,9 @@ import java.util.Optional;
  * paths, not strings, so either form matches. Free of a framework: unit-tested.
  */
 final class PluginFolder {
+    /** Felix's prefix of a bundle installed in place, not copied into the framework storage. */
+    static final String REFERENCE = "reference:";
+
     private final Path folder;
 
     PluginFolder(Path folder) {
@@ -45,10 +48,16 @@ final class PluginFolder {
         return canonical().resolve(file.getFileName().toString()).toFile().toURI().normalize().toString();
     }
 
-    /** The file a bundle location refers to, if it is a file: URI or a plain path. */
+    /**
+     * The file a bundle location refers to, if it is a file: URI or a plain path, either of them
+     * possibly after Felix's {@code reference:} (the launcher installs the product's jars so).
+     */
     static Optional<Path> fileOf(String location) {
         if (location == null || location.isBlank()) {
             return Optional.empty();
+        }
+        if (location.regionMatches(true, 0, REFERENCE, 0, REFERENCE.length())) {
+            location = location.substring(REFERENCE.length());
         }
         try {
             URI uri = new URI(location).normalize();

@@ -45,6 +45,9 @@ class PluginFolderTest {
         assertEquals(Optional.of(Path.of("/p/a.jar")), PluginFolder.fileOf("file:///p/a.jar"));
         assertEquals(Optional.of(Path.of("/p/a b.jar")), PluginFolder.fileOf("file:/p/a%20b.jar"));
         assertEquals(Optional.of(Path.of("/p/a.jar")), PluginFolder.fileOf("/p/./a.jar"));
+        assertEquals(Optional.of(Path.of("/p/a b.jar")), PluginFolder.fileOf("reference:file:/p/a%20b.jar"));
+        assertEquals(Optional.of(Path.of("/p/a.jar")), PluginFolder.fileOf("REFERENCE:file:///p/a.jar"));
+        assertEquals(Optional.empty(), PluginFolder.fileOf("reference:http://host/a.jar"));
         assertEquals(Optional.empty(), PluginFolder.fileOf("System Bundle"));
         assertEquals(Optional.empty(), PluginFolder.fileOf("backbench-probe:com.acme:1234"));
         assertEquals(Optional.empty(), PluginFolder.fileOf("mvn:com.acme/foo/1.0"));
