@@ -72,12 +72,14 @@ class StaleStorageIT {
             List<Path> unpacked;
             try (Stream<Path> files = Files.walk(storage)) {
                 List<Path> all = files.toList();
-                installed = all.stream().filter(p -> p.getFileName().toString().equals("bundle.jar")).toList();
+                // (the launcher installs the jars in place: each bundle has its bundle.info here, not a copy)
+                installed = all.stream().filter(p -> p.getFileName().toString().equals("bundle.info")).toList();
                 unpacked = all.stream().filter(p -> p.getFileName().toString().endsWith(".jar-embedded")).toList();
             }
             assertTrue(installed.size() >= 20, "the bundles are installed into this storage: " + installed.size());
             // the S3 bundle carries the AWS SDK as about 30 jars on its class path; the framework copies
-            // them out only when a class or resource of the bundle itself is looked for
+            // them out (into <jar name>.jar-embedded) only when a class or resource of the bundle itself
+            // is looked for
             assertEquals(List.of(), unpacked, "no bundle's embedded jars should be unpacked by starting the server");
         } finally {
             server.destroy();
