@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -45,6 +46,8 @@ final class IndexCache {
     private static final int FORMAT = 1;
     private static final int BLOB_RECORD = 1 + Id.SIZE + 4 + 8 + 4 + 4;
     private static final int HEADER = 4 + 4 + Id.SIZE;
+    /** A repository's folder of copies that no open has used for this long is deleted. */
+    static final int UNUSED_DAYS = 30;
 
     private final Path dir;
 
@@ -161,9 +164,13 @@ final class IndexCache {
     /**
      * Deletes the copies of index files other than {@code files} (the repository's whole list):
      * those a prune or an index rebuild replaced. Left-over temporary files of a process that was
-     * killed while writing one go too, once they are an hour old.
+     * killed while writing one go too, once they are an hour old. Marks this repository's folder as
+     * used now, and deletes the folders of other repositories that no open has used for
+     * {@link #UNUSED_DAYS} days (a repository deleted or moved away; restic's cache keeps its
+     * folders as long).
      */
     void retain(Collection<Id> files) {
+        sweepOtherRepositories();
         Set<String> keep = new HashSet<>();
         files.forEach(f -> keep.add(f.hex()));
         long hourAgo = System.currentTimeMillis() - 3_600_000L;
@@ -185,6 +192,46 @@ final class IndexCache {
         } catch (IOException | RuntimeException e) {
             // only a cache
         }
+    }
+
+    private void sweepOtherRepositories() {
+        Path parent = dir.getParent();
+        if (parent == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        FileTime now = FileTime.fromMillis(System.currentTimeMillis());
+        long cutoff = now.toMillis() - UNUSED_DAYS * 86_400_000L;
+        try {
+            Files.setLastModifiedTime(dir, now);
+        } catch (IOException e) {
+            return; // not ours to keep: leave the others alone too
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent)) {
+            for (Path other : ds) {
+                String name = other.getFileName().toString();
+                if (other.equals(dir) || !name.matches("[0-9a-f]{64}") || !Files.isDirectory(other)) {
+                    continue;
+                }
+                try {
+                    if (Files.getLastModifiedTime(other).toMillis() < cutoff) {
+                        deleteFolder(other);
+                    }
+                } catch (IOException e) {
+                    // another process's, or gone already
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // only a cache
+        }
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
+            for (Path p : ds) {
+                Files.deleteIfExists(p); // copies and temporary files only: no subfolders
+            }
+        }
+        Files.deleteIfExists(folder);
     }
 
     /** The index files that have a copy (for tests). */

@@ -125,6 +125,34 @@ class IndexCacheTest {
     }
 
     @Test
+    void theFoldersOfRepositoriesNoOpenUsedFor30DaysAreDeleted() throws Exception {
+        Random rnd = new Random(6);
+        Path root = dir.resolve("index");
+        Path myFolder = root.resolve(randomId(rnd).hex());
+        IndexCache mine = new IndexCache(myFolder);
+        Id file = randomId(rnd);
+        mine.write(file, List.of());
+        Path old = root.resolve(randomId(rnd).hex());
+        new IndexCache(old).write(randomId(rnd), List.of());
+        Path recent = root.resolve(randomId(rnd).hex());
+        new IndexCache(recent).write(randomId(rnd), List.of());
+        Path notARepository = Files.createDirectories(root.resolve("keep-me"));
+        Instant longAgo = Instant.now().minus(java.time.Duration.ofDays(IndexCache.UNUSED_DAYS + 1));
+        Instant lately = Instant.now().minus(java.time.Duration.ofDays(IndexCache.UNUSED_DAYS - 1));
+        for (Path p : List.of(myFolder, old, notARepository)) {
+            Files.setLastModifiedTime(p, FileTime.from(longAgo));
+        }
+        Files.setLastModifiedTime(recent, FileTime.from(lately));
+
+        mine.retain(List.of(file));
+        assertFalse(Files.exists(old), "unused for more than 30 days");
+        assertTrue(Files.isDirectory(recent), "used 29 days ago");
+        assertTrue(Files.isDirectory(notARepository), "not named as a repository's folder");
+        assertEquals(List.of(file.hex()), mine.names(), "its own copies stay, however old its folder was");
+        assertTrue(Files.getLastModifiedTime(myFolder).toInstant().isAfter(lately), "this open marks its own folder as used");
+    }
+
+    @Test
     void aCopyThatCannotBeWrittenIsNoError() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("file"), "x");
         IndexCache cache = new IndexCache(notAFolder.resolve("index"));
