@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 
 import io.backbench.repository.api.BlobType;
 import io.backbench.repository.api.Id;
@@ -14,7 +13,7 @@ import io.backbench.repository.api.Repository;
 /**
  * The hash, compress, encrypt and pack stage: chunks handed in by reader threads are hashed and
  * saved on the saver threads ({@link Repository#saveBlob} compresses and encrypts on the calling
- * thread and uploads a full pack there). A semaphore over the bytes in flight makes readers wait
+ * thread and uploads a full pack there). A {@link Gate} over the bytes in flight makes readers wait
  * when the savers fall behind, so memory stays bounded.
  */
 final class BlobPipeline {
@@ -28,7 +27,8 @@ final class BlobPipeline {
     private static final byte[] ZEROS = new byte[64 * 1024];
     private final Repository repo;
     private final ExecutorService savers;
-    private final Semaphore budgetKiB;
+    /** KiB of chunk arrays in flight: readers at the limit wait until half of it is free. */
+    private final Gate budgetKiB;
     private final Counters counters;
     private final ChunkBuffers arrays;
     private volatile Throwable failure;
@@ -38,7 +38,8 @@ final class BlobPipeline {
         this.repo = repo;
         this.arrays = arrays;
         this.savers = savers;
-        this.budgetKiB = new Semaphore((int) Math.min(memoryBudget >> 10, Integer.MAX_VALUE));
+        long kib = Math.max(1, memoryBudget >> 10);
+        this.budgetKiB = new Gate(kib, kib / 2);
         this.counters = counters;
     }
 
@@ -49,12 +50,12 @@ final class BlobPipeline {
      */
     CompletableFuture<Id> submit(byte[] chunk, int length) throws InterruptedException {
         int permits = Math.max(1, (chunk.length + 1023) >> 10);
-        budgetKiB.acquire(permits);
+        budgetKiB.take(permits);
         CompletableFuture<Id> f = new CompletableFuture<>();
         try {
             savers.execute(() -> save(chunk, length, permits, f));
         } catch (RuntimeException e) {
-            budgetKiB.release(permits);
+            budgetKiB.give(permits);
             arrays.give(chunk);
             throw e;
         }
@@ -75,7 +76,7 @@ final class BlobPipeline {
             f.completeExceptionally(t);
         } finally {
             arrays.give(chunk); // saveBlob copied it into the pack
-            budgetKiB.release(permits);
+            budgetKiB.give(permits);
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -46,7 +45,8 @@ final class TreeWalker implements AutoCloseable {
     private final FileOpener opener;
     private final Names names = new Names();
     private final ExecutorService readers;
-    private final Semaphore fileSlots;
+    /** Files handed to the readers and not read yet: the walk waits at the limit until half are done. */
+    private final Gate fileSlots;
     private final FileChunker chunker;
     private final Counters counters;
     private final Warnings warnings;
@@ -67,7 +67,7 @@ final class TreeWalker implements AutoCloseable {
         this.filter = filter;
         this.opener = opener;
         this.readers = readers;
-        this.fileSlots = new Semaphore(maxQueuedFiles);
+        this.fileSlots = new Gate(maxQueuedFiles, maxQueuedFiles / 2);
         this.chunker = chunker;
         this.counters = counters;
         this.warnings = warnings;
@@ -206,7 +206,7 @@ final class TreeWalker implements AutoCloseable {
                     .extendedAttributes(old.extendedAttributes()).build());
         }
         try {
-            fileSlots.acquire();
+            fileSlots.take(1);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
@@ -215,7 +215,7 @@ final class TreeWalker implements AutoCloseable {
         try {
             readers.execute(() -> read(e, name, existed, result));
         } catch (RuntimeException ex) {
-            fileSlots.release();
+            fileSlots.give(1);
             throw ex;
         }
         return result;
@@ -237,7 +237,7 @@ final class TreeWalker implements AutoCloseable {
             result.completeExceptionally(t);
             return;
         } finally {
-            fileSlots.release();
+            fileSlots.give(1);
         }
         (existed ? counters.filesChanged : counters.filesNew).incrementAndGet();
         Node.Builder b = e.toNode(name, names).size(chunks.length()).extendedAttributes(xattrs);
