@@ -57,13 +57,17 @@ final class FileChunker {
     record Chunks(List<CompletableFuture<Id>> ids, long length) {
     }
 
-    Chunks read(Path file) throws IOException, InterruptedException {
+    /**
+     * Reads {@code file} to its end. {@code expected} is its size when the walk saw it (its lstat):
+     * what the chunk arrays are sized for and whether it is read around the page cache; the file may
+     * have changed since (asking the open file costs two {@code fstat} calls a file).
+     */
+    Chunks read(Path file, long expected) throws IOException, InterruptedException {
         Chunker chunker = chunkers.get();
         chunker.reset();
         List<CompletableFuture<Id>> ids = new ArrayList<>();
         long length = 0;
-        try (FileChannel ch = opener.open(file); Reads in = new Reads(ch, ch.size() >= DIRECT_MIN ? opener.openDirect(file) : null)) {
-            long expected = ch.size();
+        try (FileChannel ch = opener.open(file); Reads in = new Reads(ch, expected >= DIRECT_MIN ? opener.openDirect(file) : null)) {
             Growable chunk = new Growable(arrays, expected);
             try {
                 int n;
@@ -229,8 +233,9 @@ final class FileChunker {
         byte[] handOver(int end, long remaining) {
             byte[] out = data;
             int tail = size - end;
-            // (after the file's last chunk: no array, unless a read finds that the file grew)
-            data = tail == 0 && remaining <= 0 ? NONE : arrays.take(firstSize(remaining + tail));
+            // (after the file's last chunk: no array, unless a read finds that the file grew; a file
+            // that grew since the walk saw it has less than nothing remaining, and still its tail)
+            data = tail == 0 && remaining <= 0 ? NONE : arrays.take(Math.max(tail, firstSize(Math.max(0, remaining) + tail)));
             System.arraycopy(out, end, data, 0, tail);
             size = tail;
             return out;

@@ -228,7 +228,7 @@ final class TreeWalker implements AutoCloseable {
         try {
             counters.current.set(e.path().toString());
             xattrs = xattrs(e.path());
-            chunks = chunker.read(e.path());
+            chunks = chunker.read(e.path(), e.size());
         } catch (IOException ex) {
             warnings.add(e.path(), "cannot read the file: " + ex);
             result.complete(null);

@@ -57,7 +57,12 @@ class FileChunkerTest {
     }
 
     private static List<Id> read(FileChunker chunker, Path file) throws Exception {
-        FileChunker.Chunks chunks = chunker.read(file);
+        return read(chunker, file, Files.size(file));
+    }
+
+    /** {@code expected}: the size the walk saw, which the file may no longer have. */
+    private static List<Id> read(FileChunker chunker, Path file, long expected) throws Exception {
+        FileChunker.Chunks chunks = chunker.read(file, expected);
         List<Id> ids = new ArrayList<>();
         for (CompletableFuture<Id> f : chunks.ids()) {
             ids.add(f.join());
@@ -96,6 +101,10 @@ class FileChunkerTest {
                 multi += want.size() > 1 ? 1 : 0;
                 assertEquals(want, read(aroundTheCache, f), "around the cache: " + all.length + " bytes");
                 assertEquals(want, read(throughTheCache, f), "through the cache: " + all.length + " bytes");
+                // changed since the walk saw it: read to its end all the same
+                assertEquals(want, read(aroundTheCache, f, 0), "seen empty: " + all.length + " bytes");
+                assertEquals(want, read(aroundTheCache, f, 2L * all.length + 3 * MIB), "seen larger: " + all.length + " bytes");
+                assertEquals(want, read(aroundTheCache, f, all.length / 2), "seen smaller: " + all.length + " bytes");
                 assertTrue(Arrays.equals(all, Files.readAllBytes(f)));
             }
             assertTrue(multi >= 5, "files of several chunks: " + multi);
