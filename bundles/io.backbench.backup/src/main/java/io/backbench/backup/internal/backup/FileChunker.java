@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 import io.backbench.repository.api.Chunker;
+import io.backbench.repository.api.ExtendedAttribute;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Repository;
 import io.backbench.target.api.io.DirectIo;
@@ -53,21 +54,29 @@ final class FileChunker {
         this.stop = stop;
     }
 
-    /** The file as it is read now: its chunks' ids to come, in order, and its length. */
-    record Chunks(List<CompletableFuture<Id>> ids, long length) {
+    /** The file as it is read now: its chunks' ids to come, in order, its length and its extended attributes. */
+    record Chunks(List<CompletableFuture<Id>> ids, long length, List<ExtendedAttribute> xattrs) {
+    }
+
+    /** Reads the extended attributes of a file open for reading (and reports a failure itself). */
+    interface XattrReader {
+        List<ExtendedAttribute> read(Path file, FileChannel open);
     }
 
     /**
-     * Reads {@code file} to its end. {@code expected} is its size when the walk saw it (its lstat):
-     * what the chunk arrays are sized for and whether it is read around the page cache; the file may
-     * have changed since (asking the open file costs two {@code fstat} calls a file).
+     * Reads {@code file} to its end, and its extended attributes once it is open. {@code expected}
+     * is its size when the walk saw it (its lstat): what the chunk arrays are sized for and whether it
+     * is read around the page cache; the file may have changed since (asking the open file costs two
+     * {@code fstat} calls a file).
      */
-    Chunks read(Path file, long expected) throws IOException, InterruptedException {
+    Chunks read(Path file, long expected, XattrReader xattrReader) throws IOException, InterruptedException {
         Chunker chunker = chunkers.get();
         chunker.reset();
         List<CompletableFuture<Id>> ids = new ArrayList<>();
         long length = 0;
+        List<ExtendedAttribute> xattrs;
         try (FileChannel ch = opener.open(file); Reads in = new Reads(ch, expected >= DIRECT_MIN ? opener.openDirect(file) : null)) {
+            xattrs = xattrReader.read(file, ch);
             Growable chunk = new Growable(arrays, expected);
             try {
                 int n;
@@ -97,7 +106,7 @@ final class FileChunker {
                 chunk.discard();
             }
         }
-        return new Chunks(ids, length);
+        return new Chunks(ids, length, xattrs);
     }
 
     /**

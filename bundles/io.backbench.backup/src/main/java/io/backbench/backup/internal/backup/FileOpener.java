@@ -13,12 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.backbench.backup.internal.scan.OpenFileXattrs;
 import io.backbench.repository.api.ExtendedAttribute;
 import io.backbench.target.api.io.DirectIo;
 
 /**
  * Every way the engine opens a file it backs up: for its content, and for its extended attributes
- * (the JDK opens the file to list them). One seam, so a test can count that unchanged files are never
+ * (a folder's: the JDK opens it to list them; a file's through the channel open for its content). One seam, so a test can count that unchanged files are never
  * opened. Called from the engine's reader threads; implementations are thread-safe.
  */
 public interface FileOpener {
@@ -41,6 +42,14 @@ public interface FileOpener {
      */
     List<ExtendedAttribute> xattrs(Path path) throws IOException;
 
+    /**
+     * The extended attributes of the file {@code path}, which {@code open} (from {@link #open}) has
+     * open: by default as {@link #xattrs(Path)}.
+     */
+    default List<ExtendedAttribute> xattrs(Path path, FileChannel open) throws IOException {
+        return xattrs(path);
+    }
+
     FileOpener DEFAULT = new FileOpener() {
         // one set for every open (the varargs form copies its options into a new HashSet each time)
         private final Set<OpenOption> readNoFollow = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
@@ -53,6 +62,13 @@ public interface FileOpener {
         @Override
         public FileChannel openDirect(Path file) throws IOException {
             return DirectIo.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        }
+
+        @Override
+        public List<ExtendedAttribute> xattrs(Path path, FileChannel open) throws IOException {
+            // through the open file's descriptor, not a second open (where the JDK's internals allow it)
+            List<ExtendedAttribute> x = OpenFileXattrs.read(open, path);
+            return x != null ? x : xattrs(path);
         }
 
         @Override

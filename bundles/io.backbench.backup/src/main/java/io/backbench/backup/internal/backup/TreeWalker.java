@@ -224,11 +224,9 @@ final class TreeWalker implements AutoCloseable {
     // on a reader thread
     private void read(FsEntry e, String name, boolean existed, CompletableFuture<Node> result) {
         FileChunker.Chunks chunks;
-        List<ExtendedAttribute> xattrs;
         try {
             counters.current.set(e.path().toString());
-            xattrs = xattrs(e.path());
-            chunks = chunker.read(e.path(), e.size());
+            chunks = chunker.read(e.path(), e.size(), this::xattrs);
         } catch (IOException ex) {
             warnings.add(e.path(), "cannot read the file: " + ex);
             result.complete(null);
@@ -240,7 +238,7 @@ final class TreeWalker implements AutoCloseable {
             fileSlots.give(1);
         }
         (existed ? counters.filesChanged : counters.filesNew).incrementAndGet();
-        Node.Builder b = e.toNode(name, names).size(chunks.length()).extendedAttributes(xattrs);
+        Node.Builder b = e.toNode(name, names).size(chunks.length()).extendedAttributes(chunks.xattrs());
         CompletableFuture.allOf(chunks.ids().toArray(CompletableFuture[]::new)).whenComplete((v, t) -> {
             if (t != null) {
                 result.completeExceptionally(t);
@@ -453,8 +451,13 @@ final class TreeWalker implements AutoCloseable {
     }
 
     private List<ExtendedAttribute> xattrs(Path p) {
+        return xattrs(p, null);
+    }
+
+    /** {@code p}'s extended attributes (through {@code open}, the file open for reading, if not null); a failure is a warning. */
+    private List<ExtendedAttribute> xattrs(Path p, java.nio.channels.FileChannel open) {
         try {
-            return opener.xattrs(p);
+            return open == null ? opener.xattrs(p) : opener.xattrs(p, open);
         } catch (NoSuchFileException gone) {
             return List.of();
         } catch (IOException | UnsupportedOperationException ex) {

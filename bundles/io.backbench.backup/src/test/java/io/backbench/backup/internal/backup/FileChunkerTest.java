@@ -62,7 +62,7 @@ class FileChunkerTest {
 
     /** {@code expected}: the size the walk saw, which the file may no longer have. */
     private static List<Id> read(FileChunker chunker, Path file, long expected) throws Exception {
-        FileChunker.Chunks chunks = chunker.read(file, expected);
+        FileChunker.Chunks chunks = chunker.read(file, expected, (f, ch) -> List.of());
         List<Id> ids = new ArrayList<>();
         for (CompletableFuture<Id> f : chunks.ids()) {
             ids.add(f.join());
