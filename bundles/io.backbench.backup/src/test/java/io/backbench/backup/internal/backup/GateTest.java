@@ -143,6 +143,5 @@ class GateTest {
         }
         assertEquals(0, gate.inFlight());
         assertTrue(worst.get() <= 64, "in flight at most the limit, was " + worst.get());
-        assertTrue(worst.get() > 32, "the threads did run together: " + worst.get());
     }
 }
