@@ -19,8 +19,9 @@ import io.backbench.target.api.io.DirectIo;
 
 /**
  * Every way the engine opens a file it backs up: for its content, and for its extended attributes
- * (a folder's: the JDK opens it to list them; a file's through the channel open for its content). One seam, so a test can count that unchanged files are never
- * opened. Called from the engine's reader threads; implementations are thread-safe.
+ * (a folder's: the JDK opens it to list them; a file's come through the channel open for its
+ * content). One seam, so a test can count that unchanged files are never opened. Called from the
+ * engine's reader threads; implementations are thread-safe.
  */
 public interface FileOpener {
 

@@ -1,6 +1,7 @@
 package io.backbench.backup.internal.backup;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -454,8 +455,8 @@ final class TreeWalker implements AutoCloseable {
         return xattrs(p, null);
     }
 
-    /** {@code p}'s extended attributes (through {@code open}, the file open for reading, if not null); a failure is a warning. */
-    private List<ExtendedAttribute> xattrs(Path p, java.nio.channels.FileChannel open) {
+    /** {@code p}'s extended attributes (through {@code open}, the file open for reading, unless null); a failure is a warning. */
+    private List<ExtendedAttribute> xattrs(Path p, FileChannel open) {
         try {
             return open == null ? opener.xattrs(p) : opener.xattrs(p, open);
         } catch (NoSuchFileException gone) {
