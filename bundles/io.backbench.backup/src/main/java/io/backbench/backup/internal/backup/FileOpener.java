@@ -5,15 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import io.backbench.backup.internal.scan.OpenFileXattrs;
+import io.backbench.backup.internal.scan.RegularFiles;
 import io.backbench.repository.api.ExtendedAttribute;
 import io.backbench.target.api.io.DirectIo;
 
@@ -25,7 +24,7 @@ import io.backbench.target.api.io.DirectIo;
  */
 public interface FileOpener {
 
-    /** Opens a regular file for reading, not following a symlink. */
+    /** Opens a regular file for reading, not following a symlink; an error if it is not a regular file. */
     FileChannel open(Path file) throws IOException;
 
     /**
@@ -52,12 +51,10 @@ public interface FileOpener {
     }
 
     FileOpener DEFAULT = new FileOpener() {
-        // one set for every open (the varargs form copies its options into a new HashSet each time)
-        private final Set<OpenOption> readNoFollow = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-
         @Override
         public FileChannel open(Path file) throws IOException {
-            return FileChannel.open(file, readNoFollow);
+            // without waiting: a file replaced by a named pipe since the walk saw it is an error, not a hang
+            return RegularFiles.open(file);
         }
 
         @Override
@@ -69,11 +66,17 @@ public interface FileOpener {
         public List<ExtendedAttribute> xattrs(Path path, FileChannel open) throws IOException {
             // through the open file's descriptor, not a second open (where the JDK's internals allow it)
             List<ExtendedAttribute> x = OpenFileXattrs.read(open, path);
-            return x != null ? x : xattrs(path);
+            return x != null ? x : viaView(path);
         }
 
         @Override
         public List<ExtendedAttribute> xattrs(Path path) throws IOException {
+            // opened without waiting (a folder replaced by a named pipe is no hang), where the internals allow
+            List<ExtendedAttribute> x = OpenFileXattrs.read(path);
+            return x != null ? x : viaView(path);
+        }
+
+        private List<ExtendedAttribute> viaView(Path path) throws IOException {
             UserDefinedFileAttributeView v = Files.getFileAttributeView(path, UserDefinedFileAttributeView.class,
                     LinkOption.NOFOLLOW_LINKS);
             if (v == null) {

@@ -54,7 +54,7 @@ public record FsEntry(Path path, NodeType type, int mode, long inode, long dev, 
     }
 
     /** The JDK's lstat, reached through its internals; {@code GET} null if they cannot be reached. */
-    private static final class Native {
+    static final class Native {
         static final java.nio.file.FileSystem FS = java.nio.file.FileSystems.getDefault();
         static final MethodHandle GET;
         static final Class<?> UNIX_EXCEPTION;
@@ -124,9 +124,9 @@ public record FsEntry(Path path, NodeType type, int mode, long inode, long dev, 
                     Instant.ofEpochSecond((long) CTIME.get(a), (long) CTIME_NS.get(a)));
         }
 
-        /** The JDK's own exception for a failed lstat (NoSuchFileException, AccessDeniedException, ...). */
-        private static IOException translate(Throwable t, Path p) {
-            if (UNIX_EXCEPTION.isInstance(t)) {
+        /** The JDK's own exception for a failed call (NoSuchFileException, AccessDeniedException, ...). */
+        static IOException translate(Throwable t, Path p) {
+            if (UNIX_EXCEPTION != null && UNIX_EXCEPTION.isInstance(t)) {
                 try {
                     return (IOException) TRANSLATE.invoke(t, p.toString(), null);
                 } catch (ReflectiveOperationException | RuntimeException e) {

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,9 +116,37 @@ public final class OpenFileXattrs {
         if (CHANNEL_CLASS == null || ch.getClass() != CHANNEL_CLASS) {
             return null;
         }
+        int fd;
+        try {
+            fd = (int) FD_VAL.invokeExact((FileDescriptor) CHANNEL_FD.get(ch));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw failure(t, path);
+        }
+        return read(fd, path);
+    }
+
+    /**
+     * As {@link #read(FileChannel, Path)} for a path (a folder's), opened without following a symlink
+     * and without waiting ({@link RegularFiles#openDescriptor}): a folder replaced by a named pipe
+     * since the walk saw it is not a wait for a writer. Null where that cannot be done here.
+     */
+    public static List<ExtendedAttribute> read(Path path) throws IOException {
+        if (CHANNEL_CLASS == null || !RegularFiles.available() || path.getFileSystem() != FileSystems.getDefault()) {
+            return null;
+        }
+        int fd = RegularFiles.openDescriptor(path);
+        try {
+            return read(fd, path);
+        } finally {
+            RegularFiles.closeDescriptor(fd);
+        }
+    }
+
+    private static List<ExtendedAttribute> read(int fd, Path path) throws IOException {
         Native buf = BUFFERS.get();
         try {
-            int fd = (int) FD_VAL.invokeExact((FileDescriptor) CHANNEL_FD.get(ch));
             int n;
             try {
                 n = (int) LIST.invokeExact(fd, buf.address, MAX);

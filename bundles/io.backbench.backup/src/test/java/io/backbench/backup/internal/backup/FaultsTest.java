@@ -3,6 +3,7 @@ package io.backbench.backup.internal.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -93,6 +94,55 @@ class FaultsTest {
             assertTrue(r.bytesNew() > 0 && r.bytesNew() <= (20L << 20), "reused the cancelled run's chunks; new: " + r.bytesNew());
         }
         new Restic(repoDir, Repos.PASSWORD).run("check", "--read-data").ok();
+    }
+
+    /**
+     * A file replaced by a named pipe after the walk listed it (the default opener, as the engine
+     * uses it): a warning, not a backup that waits for a writer forever.
+     */
+    @Test
+    void aFileReplacedByANamedPipeSinceItWasListedIsAWarningNotAHang() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.writeString(src.resolve("fine.txt"), "fine");
+        Path victim = Files.writeString(src.resolve("victim.log"), "soon a pipe");
+        FileOpener swapping = new FileOpener() {
+            @Override
+            public java.nio.channels.FileChannel open(Path file) throws java.io.IOException {
+                if (file.equals(victim)) {
+                    Files.delete(file);
+                    try {
+                        assertEquals(0, new ProcessBuilder("mkfifo", file.toString()).inheritIO().start().waitFor());
+                    } catch (InterruptedException e) {
+                        throw new java.io.InterruptedIOException();
+                    }
+                }
+                return FileOpener.DEFAULT.open(file);
+            }
+
+            @Override
+            public List<io.backbench.repository.api.ExtendedAttribute> xattrs(Path path) throws java.io.IOException {
+                return FileOpener.DEFAULT.xattrs(path);
+            }
+        };
+        Path repoDir = tmp.resolve("repo");
+        BackupResult r;
+        try (Repository repo = Repos.init(repoDir)) {
+            try {
+                r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(120),
+                        () -> new BackupEngine(repo, BackupOptions.of(src), null, () -> false, swapping).run());
+            } catch (AssertionError waited) {
+                // the defect this guards against: let the reader left waiting go, with a writer
+                new ProcessBuilder("timeout", "5", "sh", "-c", ": > \"$1\"", "_", victim.toString()).start().waitFor();
+                throw waited;
+            }
+            assertEquals(1, repo.listSnapshots().size());
+        }
+        assertFalse(r.complete());
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).startsWith(victim + ": cannot read the file") && r.warnings().get(0).contains("not a regular file"),
+                r.warnings().get(0));
+        String ls = new Restic(repoDir, Repos.PASSWORD).run("ls", "latest").ok().out();
+        assertTrue(ls.contains(src.resolve("fine.txt").toString()), ls);
     }
 
     @Test

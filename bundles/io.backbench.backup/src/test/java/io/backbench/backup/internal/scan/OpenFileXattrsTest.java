@@ -34,6 +34,20 @@ class OpenFileXattrsTest {
         }
     }
 
+    /** The reference: the JDK's public attribute view (which opens the path itself). */
+    private static List<ExtendedAttribute> viaView(Path p) throws Exception {
+        UserDefinedFileAttributeView v = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        List<ExtendedAttribute> out = new java.util.ArrayList<>();
+        for (String n : v.list()) {
+            ByteBuffer b = ByteBuffer.allocate(v.size(n));
+            v.read(n, b);
+            out.add(new ExtendedAttribute("user." + n, java.util.Arrays.copyOf(b.array(), b.position())));
+        }
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return out;
+    }
+
     private static void assertSame(List<ExtendedAttribute> want, List<ExtendedAttribute> got) {
         assertEquals(want.size(), got.size(), got.toString());
         for (int i = 0; i < want.size(); i++) {
@@ -62,15 +76,36 @@ class OpenFileXattrsTest {
         assertEquals(0, p.waitFor(), "setfattr (package attr; tests run as root): " + out);
 
         assertEquals(List.of(), viaDescriptor(none));
-        assertSame(FileOpener.DEFAULT.xattrs(none), viaDescriptor(none));
+        assertSame(viaView(none), viaDescriptor(none));
         List<ExtendedAttribute> got = viaDescriptor(some);
-        assertSame(FileOpener.DEFAULT.xattrs(some), got);
+        assertSame(viaView(some), got);
+        assertSame(viaView(some), OpenFileXattrs.read(some));
         assertEquals(List.of("user.empty", "user.large", "user.n\u00e4me with spaces", "user.zeta"),
                 got.stream().map(ExtendedAttribute::name).toList());
         assertArrayEquals(large, got.get(1).value());
         // and through the engine's seam, which reads them from the open channel
         try (FileChannel ch = FileOpener.DEFAULT.open(some)) {
             assertSame(got, FileOpener.DEFAULT.xattrs(some, ch));
+        }
+        assertSame(got, FileOpener.DEFAULT.xattrs(some));
+    }
+
+    @Test
+    void aFoldersComeThroughItsPathAndANamedPipeInItsPlaceIsNoWait() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("dir"));
+        Files.getFileAttributeView(dir, UserDefinedFileAttributeView.class).write("on.a.folder", ByteBuffer.wrap(new byte[] {7}));
+        assertSame(viaView(dir), OpenFileXattrs.read(dir));
+        assertSame(viaView(dir), FileOpener.DEFAULT.xattrs(dir));
+        assertEquals(1, OpenFileXattrs.read(dir).size());
+        // a folder replaced by a named pipe since the walk listed it: the JDK's view would wait for a writer
+        Path fifo = tmp.resolve("was a folder");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        try {
+            assertEquals(List.of(), org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> FileOpener.DEFAULT.xattrs(fifo)));
+        } catch (AssertionError waited) {
+            new ProcessBuilder("timeout", "5", "sh", "-c", ": > \"$1\"", "_", fifo.toString()).start().waitFor();
+            throw waited;
         }
     }
 }
