@@ -107,7 +107,9 @@ class FileChunkerTest {
                 assertEquals(want, read(aroundTheCache, f, all.length / 2), "seen smaller: " + all.length + " bytes");
                 assertTrue(Arrays.equals(all, Files.readAllBytes(f)));
             }
-            assertTrue(multi >= 5, "files of several chunks: " + multi);
+            // (the two files over the largest chunk, 8 MiB, are always cut; where the others are cut
+            // depends on the repository's random polynomial: a clone run once saw 4 in all)
+            assertTrue(multi >= 2, "files of several chunks: " + multi);
             assertTrue(direct.openedDirect.size() >= 7, "files of 1 MiB and more read around the cache (an ext4 test folder): "
                     + direct.openedDirect.size());
         } finally {
