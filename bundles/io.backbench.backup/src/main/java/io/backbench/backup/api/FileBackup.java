@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import io.backbench.backup.internal.backup.BackupEngine;
 import io.backbench.backup.internal.backup.FileOpener;
+import io.backbench.backup.internal.backup.ScanAhead;
 import io.backbench.repository.api.Repository;
 
 /** Backs up files and folders into a repository. */
@@ -42,5 +43,30 @@ public final class FileBackup {
     public static BackupResult backup(Repository repo, BackupOptions options, BackupListener listener, BooleanSupplier cancelled,
             Path cacheDir) throws IOException {
         return new BackupEngine(repo, options, listener, cancelled, FileOpener.DEFAULT, cacheDir).run();
+    }
+
+    /**
+     * As {@link #backup(Repository, BackupOptions, BackupListener, BooleanSupplier, Path)}, going on
+     * from {@code scan}: the listing of the sources started before the repository was open (see
+     * {@link #scan}). A scan of other sources or filters, or one closed or used before, is left alone.
+     */
+    public static BackupResult backup(Repository repo, BackupOptions options, BackupListener listener, BooleanSupplier cancelled,
+            Path cacheDir, SourceScan scan) throws IOException {
+        return new BackupEngine(repo, options, listener, cancelled, FileOpener.DEFAULT, cacheDir,
+                scan instanceof ScanAhead s ? s : null).run();
+    }
+
+    /**
+     * Starts listing the folders of {@code options.sources()}, on a thread of its own, for a backup
+     * with these options that follows. Call it before opening the repository: opening derives the key
+     * from the password (a few hundred milliseconds of one core), while listing folders from a cold
+     * disk mostly waits for the disk, so the two overlap. Close the result when the backup is over, or
+     * when none follows (a wrong password). Never fails: a scan that cannot start (a missing exclude
+     * file) leaves the listing, and the error, to the backup.
+     */
+    public static SourceScan scan(BackupOptions options) {
+        ScanAhead s = ScanAhead.start(options);
+        return s != null ? s : () -> {
+        };
     }
 }

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +47,8 @@ public final class BackupEngine {
     private final BooleanSupplier cancelled;
     private final FileOpener opener;
     private final Path folderCacheDir;
-    private final Counters counters = new Counters();
+    private final ScanAhead ahead;
+    private final Counters counters;
     private volatile boolean stopping;
 
     public BackupEngine(Repository repo, BackupOptions options, BackupListener listener, BooleanSupplier cancelled,
@@ -60,26 +59,45 @@ public final class BackupEngine {
     /** {@code folderCacheDir} holds the {@link FolderCache}s of this machine's backups; null for none. */
     public BackupEngine(Repository repo, BackupOptions options, BackupListener listener, BooleanSupplier cancelled,
             FileOpener opener, Path folderCacheDir) {
+        this(repo, options, listener, cancelled, opener, folderCacheDir, null);
+    }
+
+    /**
+     * As above, going on from {@code ahead} (null for none): the listing of the sources started before
+     * the repository was open. One made for other sources or filters, closed, or already taken by
+     * another backup is left alone, and the run lists on its own.
+     */
+    public BackupEngine(Repository repo, BackupOptions options, BackupListener listener, BooleanSupplier cancelled,
+            FileOpener opener, Path folderCacheDir, ScanAhead ahead) {
         this.folderCacheDir = folderCacheDir;
         this.repo = repo;
         this.options = options;
         this.listener = listener == null ? BackupListener.NONE : listener;
         this.cancelled = cancelled == null ? () -> false : cancelled;
         this.opener = opener;
+        // (taken here, so that the totals it counted are the run's from the start)
+        this.ahead = ahead != null && ahead.lists(options) && ahead.take(this::stopped) ? ahead : null;
+        this.counters = this.ahead != null ? this.ahead.counters() : new Counters();
+    }
+
+    private boolean stopped() {
+        return stopping || cancelled.getAsBoolean();
     }
 
     public BackupResult run() throws IOException {
         Instant start = Instant.now();
         List<Path> sources = sources();
-        PathFilter filter = PathFilter.of(options);
-        BooleanSupplier stop = () -> stopping || cancelled.getAsBoolean();
+        BooleanSupplier stop = this::stopped;
         // the scan only reads the file system: it lists the first folders (cold, from the disk) for the
-        // walk while the parent is found, the folder cache read and the lock taken
-        Listings listings = new Listings();
-        Thread scan = daemon("backbench-backup-scan").newThread(new Scanner(sources, filter, counters, stop, listings));
-        scan.start();
+        // walk while the parent is found, the folder cache read and the lock taken (and, when a command
+        // started it, while the repository was opened)
+        ScanAhead scan = ahead;
+        if (scan == null) {
+            scan = ScanAhead.start(options, PathFilter.of(options), counters);
+            scan.take(stop);
+        }
         try {
-            return run(start, sources, filter, stop, listings);
+            return run(start, sources, scan.filter(), stop, scan.listings());
         } finally {
             stopping = true;
         }
@@ -244,17 +262,13 @@ public final class BackupEngine {
     }
 
     private List<Path> sources() throws IOException {
-        LinkedHashSet<Path> out = new LinkedHashSet<>();
         for (Path p : options.sources()) {
             Path abs = p.toAbsolutePath().normalize();
             if (!Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new NoSuchFileException(abs.toString(), null, "does not exist; check the paths to back up");
             }
-            out.add(abs);
         }
-        List<Path> list = new ArrayList<>(out);
-        // a source below another one is already covered
-        list.removeIf(p -> list.stream().anyMatch(q -> !q.equals(p) && p.startsWith(q)));
+        List<Path> list = ScanAhead.sources(options.sources());
         // (with RawNames the names below the sources are read as bytes, whatever the locale's charset)
         if (!RawNames.available() && !Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).equals(java.nio.charset.StandardCharsets.UTF_8)) {
             listener.warning("", "file names are decoded as " + System.getProperty("sun.jnu.encoding")

@@ -20,6 +20,7 @@ import io.backbench.backup.api.BackupOptions;
 import io.backbench.backup.api.BackupProgress;
 import io.backbench.backup.api.BackupResult;
 import io.backbench.backup.api.FileBackup;
+import io.backbench.backup.api.SourceScan;
 import io.backbench.backup.internal.SnapshotFinder;
 import io.backbench.cli.api.Command;
 import io.backbench.cli.api.CommandContext;
@@ -113,12 +114,13 @@ public final class BackupCommand extends RepoCommandBase {
         if (a.value("--threads") != null) {
             o = o.withThreads(Integer.parseInt(a.value("--threads")));
         }
-        try (OpenedRepository r = access.open()) {
+        // the sources are listed (from the disk) while the key is derived from the password (on a core)
+        try (SourceScan scan = FileBackup.scan(o); OpenedRepository r = access.open()) {
             if (a.value("--parent") != null) {
                 o = o.withParent(SnapshotFinder.find(r.repository(), a.value("--parent"), null).id());
             }
             ProgressLine line = new ProgressLine(ctx.err(), !ctx.json() && System.console() != null);
-            BackupResult res = FileBackup.backup(r.repository(), o, line, () -> false, cacheDir);
+            BackupResult res = FileBackup.backup(r.repository(), o, line, () -> false, cacheDir, scan);
             line.clear();
             print(res, ctx);
             if (!res.complete()) {

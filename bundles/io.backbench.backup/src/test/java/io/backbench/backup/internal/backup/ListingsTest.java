@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,5 +79,70 @@ class ListingsTest {
         Listings.Listing l = new Listings().forWalk(tmp.resolve("missing"));
         assertNotNull(l.error());
         assertEquals(0, l.children().size());
+    }
+
+    @Test
+    void whatTheScannerListedBeforeItEndedIsStillTheWalksAndNoFolderIsListedTwice() throws Exception {
+        List<Path> dirs = folders();
+        Listings listings = new Listings();
+        for (Path d : dirs) {
+            listings.forScan(d, () -> false);
+        }
+        listings.scannerGone();
+        for (Path d : dirs) {
+            assertEquals(1, listings.forWalk(d).children().size());
+        }
+        assertEquals(dirs.size(), listings.listed(), "each folder listed once");
+        assertEquals(0, listings.waiting());
+    }
+
+    @Test
+    void theScannerStopsListingWhileTheFoldersNotWalkedYetHoldTheLimitOfEntries() throws Exception {
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Path d = Files.createDirectories(tmp.resolve("many" + i));
+            for (int j = 0; j < 4; j++) {
+                Files.writeString(d.resolve("f" + j), "x");
+            }
+            dirs.add(d);
+        }
+        // room for 10 entries: two folders of 4 take 8; the third is listed, and the scanner waits
+        Listings listings = new Listings(10);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger scanned = new AtomicInteger();
+        CompletableFuture<Void> scanner = CompletableFuture.runAsync(() -> {
+            for (Path d : dirs) {
+                try {
+                    if (listings.forScan(d, stop::get) == null) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                scanned.incrementAndGet();
+            }
+        });
+        waitFor(() -> listings.waiting() == 3);
+        Thread.sleep(300); // (time for a scanner that ignored the limit to list more)
+        assertEquals(3, listings.waiting(), "listed and not walked");
+        assertEquals(2, scanned.get());
+        assertEquals(4, listings.forWalk(dirs.get(0)).children().size());
+        // the walk took 4 entries: the scanner goes on by one folder
+        waitFor(() -> scanned.get() == 3);
+        Thread.sleep(300);
+        assertEquals(3, listings.waiting(), "listed and not walked");
+        stop.set(true);
+        scanner.get(30, TimeUnit.SECONDS);
+        assertEquals(4, listings.listed());
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s");
+            }
+            Thread.sleep(10);
+        }
     }
 }
