@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -25,11 +27,25 @@ import io.backbench.backup.internal.scan.FsEntry;
  * starts before the repository is open ({@link ScanAhead}), so it may be a long way ahead when the
  * walk starts; it stops listing while the folders the walk has not reached yet hold
  * {@link #AHEAD} entries or more, so memory stays bounded (a few hundred bytes an entry). What it
- * listed before it ended (the sources all listed, or stopped) stays for the walk. Thread-safe.
+ * listed before it ended (the sources all listed, or stopped) stays for the walk.
+ *
+ * <p>Listing a folder from a cold disk mostly waits for it (the folder's blocks, then each child's
+ * inode), so the scanner has the subfolders of each folder it takes listed ahead on
+ * {@link #PREFETCHERS} threads of their own ({@link #prefetch}), the last asked first, which is the
+ * order the walk goes down in. Thread-safe.
  */
 final class Listings {
     /** How many entries the listings the walk has not reached yet may hold (one large folder may hold more). */
     static final int AHEAD = 65_536;
+    /**
+     * Threads listing subfolders ahead of the scanner. A cold listing of the bench corpus (4 089
+     * folders, 63 000 entries) in C took 0.40-0.43 s on one thread, 0.23-0.25 s on two and
+     * 0.20-0.21 s on four.
+     */
+    static final int PREFETCHERS = 3;
+
+    private static final int SCANNER = 1;
+    private static final int WALK = 2;
 
     /** One child of a folder: its lstat, or why there is none (a vanished child is left out). */
     record Child(Path path, FsEntry entry, IOException error) {
@@ -39,14 +55,18 @@ final class Listings {
     record Listing(List<Child> children, IOException error) {
     }
 
-    /** A listing left for the other reader, and who made it. */
-    private record Left(CompletableFuture<Listing> listing, boolean byScanner) {
+    /** A folder's listing, made or being made, and which of the two readers took it so far. */
+    private static final class Slot {
+        final CompletableFuture<Listing> listing = new CompletableFuture<>();
+        final AtomicInteger takers = new AtomicInteger();
     }
 
-    private final ConcurrentHashMap<Path, Left> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Path, Slot> slots = new ConcurrentHashMap<>();
     private final int aheadLimit;
     private final Semaphore ahead;
     private final AtomicInteger listed = new AtomicInteger();
+    private final AtomicInteger prefetched = new AtomicInteger();
+    private final ThreadPoolExecutor prefetchers;
     private volatile boolean scannerGone;
 
     Listings() {
@@ -57,42 +77,50 @@ final class Listings {
     Listings(int aheadLimit) {
         this.aheadLimit = aheadLimit;
         this.ahead = new Semaphore(aheadLimit);
+        AtomicInteger n = new AtomicInteger();
+        // (last in, first out: the subfolders of the folder the scanner took last are the ones it needs next)
+        this.prefetchers = new ThreadPoolExecutor(PREFETCHERS, PREFETCHERS, 1, TimeUnit.SECONDS,
+                new LinkedBlockingDeque<Runnable>() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public boolean offer(Runnable r) {
+                        return offerFirst(r);
+                    }
+                }, r -> {
+                    Thread t = new Thread(r, "backbench-backup-list-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        prefetchers.allowCoreThreadTimeOut(true);
     }
 
     /** On the walking thread: the listing of {@code dir}, taken from the scanner or made now. */
     Listing forWalk(Path dir) {
+        Slot slot;
         if (scannerGone) {
             // what the scanner listed before it ended is still the walk's; nothing new is kept
-            Left left = waiting.remove(dir);
-            return left != null ? taken(left) : listNow(dir);
+            slot = slots.get(dir);
+            if (slot == null) {
+                return listNow(dir);
+            }
+        } else {
+            slot = slot(dir);
         }
-        CompletableFuture<Listing> mine = new CompletableFuture<>();
-        Left theirs = waiting.putIfAbsent(dir, new Left(mine, false));
-        if (theirs != null) {
-            waiting.remove(dir);
-            return taken(theirs);
-        }
-        return complete(dir, mine);
-    }
-
-    private Listing taken(Left scanners) {
-        Listing l = scanners.listing().join(); // the scanner finishes it without waiting for anything
+        Listing l = slot.listing.join(); // whoever lists it finishes it without waiting for anything
+        took(dir, slot, WALK);
         ahead.release(permits(l));
         return l;
     }
 
     /**
-     * On the scanner's thread: the listing of {@code dir}, made now or taken from the walk; null
-     * when {@code stop} became true while waiting for the walk to catch up.
+     * On the scanner's thread: the listing of {@code dir}, made now or taken from the walk or a
+     * prefetch; null when {@code stop} became true while waiting for the walk to catch up.
      */
     Listing forScan(Path dir, BooleanSupplier stop) throws InterruptedException {
-        CompletableFuture<Listing> mine = new CompletableFuture<>();
-        Left theirs = waiting.putIfAbsent(dir, new Left(mine, true));
-        if (theirs != null) {
-            waiting.remove(dir); // the walk got there first
-            return theirs.listing().join();
-        }
-        Listing l = complete(dir, mine);
+        Slot slot = slot(dir);
+        Listing l = slot.listing.join();
+        took(dir, slot, SCANNER);
         // the walk releases as many when it takes the listing (before or after this)
         int permits = permits(l);
         while (!ahead.tryAcquire(permits, 50, TimeUnit.MILLISECONDS)) {
@@ -103,6 +131,50 @@ final class Listings {
         return l;
     }
 
+    /**
+     * On the scanner's thread: has {@code dirs} listed on the prefetch threads, the last one first
+     * (the scanner takes them in order, so it asks for them in reverse).
+     */
+    void prefetch(List<Path> dirs) {
+        for (int i = dirs.size() - 1; i >= 0 && !scannerGone; i--) {
+            Path dir = dirs.get(i);
+            Slot mine = new Slot();
+            if (slots.putIfAbsent(dir, mine) == null) {
+                try {
+                    prefetchers.execute(() -> {
+                        prefetched.incrementAndGet();
+                        complete(dir, mine);
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    complete(dir, mine); // (only once the scanner is gone)
+                }
+            }
+        }
+    }
+
+    /** The slot of {@code dir}; when there was none, this thread lists the folder into a new one. */
+    private Slot slot(Path dir) {
+        Slot mine = new Slot();
+        Slot theirs = slots.putIfAbsent(dir, mine);
+        if (theirs != null) {
+            return theirs;
+        }
+        complete(dir, mine);
+        return mine;
+    }
+
+    /**
+     * Records that {@code who} took the listing; the second reader's take drops it, and so does the
+     * walk's once the scanner is gone (it would never take it).
+     */
+    private void took(Path dir, Slot slot, int who) {
+        int takers = slot.takers.accumulateAndGet(who, (a, b) -> a | b);
+        // (scannerGone is set before it drops the walk's slots: one or the other drops this one)
+        if (takers == (SCANNER | WALK) || who == WALK && scannerGone) {
+            slots.remove(dir, slot);
+        }
+    }
+
     /** What a listing counts against the limit: its entries (a larger folder than that counts as the limit). */
     private int permits(Listing l) {
         return Math.min(aheadLimit, Math.max(1, l.children().size()));
@@ -110,7 +182,12 @@ final class Listings {
 
     /** How many listings wait for their second reader (for tests). */
     int waiting() {
-        return waiting.size();
+        return slots.size();
+    }
+
+    /** How many folders were listed on the prefetch threads (for tests). */
+    int prefetched() {
+        return prefetched.get();
     }
 
     /** How many folders were listed (for tests: each should be listed once). */
@@ -120,23 +197,21 @@ final class Listings {
 
     /**
      * On the scanner's thread, when it ends (done, stopped or failed): the walk lists on its own from
-     * now on, and takes what the scanner listed before.
+     * now on, and takes what the scanner listed (or had listed) before; what the walk took is dropped.
      */
     void scannerGone() {
         scannerGone = true;
-        waiting.values().removeIf(left -> !left.byScanner());
+        slots.values().removeIf(slot -> (slot.takers.get() & WALK) != 0);
+        prefetchers.shutdown(); // (what it was asked for still gets listed: the walk may wait for it)
     }
 
-    private Listing complete(Path dir, CompletableFuture<Listing> f) {
-        Listing l;
+    private void complete(Path dir, Slot slot) {
         try {
-            l = listNow(dir);
+            slot.listing.complete(listNow(dir));
         } catch (RuntimeException | Error e) {
-            f.completeExceptionally(e);
+            slot.listing.completeExceptionally(e);
             throw e;
         }
-        f.complete(l);
-        return l;
     }
 
     private Listing listNow(Path dir) {

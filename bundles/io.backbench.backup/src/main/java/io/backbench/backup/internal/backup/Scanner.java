@@ -2,6 +2,7 @@ package io.backbench.backup.internal.backup;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -62,11 +63,20 @@ final class Scanner implements Runnable {
             if (listing == null) {
                 return; // stopped
             }
+            List<Listings.Child> kept = new ArrayList<>(listing.children().size());
+            List<Path> folders = new ArrayList<>();
             for (Listings.Child c : listing.children()) {
                 // an unreadable child or folder: the walk warns
                 if (c.entry() != null && filter.keep(c.entry(), rootDev)) {
-                    count(c.entry(), rootDev);
+                    kept.add(c);
+                    if (c.entry().type() == NodeType.DIR && filter.descend(c.entry(), rootDev)) {
+                        folders.add(c.path());
+                    }
                 }
+            }
+            listings.prefetch(folders);
+            for (Listings.Child c : kept) {
+                count(c.entry(), rootDev);
             }
         }
     }

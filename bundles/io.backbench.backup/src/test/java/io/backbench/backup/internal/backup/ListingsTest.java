@@ -97,6 +97,23 @@ class ListingsTest {
     }
 
     @Test
+    void foldersAskedForAheadAreListedOnThePrefetchThreadsOnceForBothReadersEvenAfterTheScannerEnded() throws Exception {
+        List<Path> dirs = folders();
+        Listings listings = new Listings();
+        listings.prefetch(dirs);
+        for (Path d : dirs.subList(0, 10)) {
+            assertEquals(1, listings.forScan(d, () -> false).children().size());
+        }
+        listings.scannerGone();
+        for (Path d : dirs) {
+            assertEquals(1, listings.forWalk(d).children().size(), d.toString());
+        }
+        assertEquals(dirs.size(), listings.prefetched(), "every folder listed ahead");
+        assertEquals(dirs.size(), listings.listed(), "and none listed again");
+        assertEquals(0, listings.waiting());
+    }
+
+    @Test
     void theScannerStopsListingWhileTheFoldersNotWalkedYetHoldTheLimitOfEntries() throws Exception {
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
