@@ -86,17 +86,18 @@ public final class BackupEngine {
 
     public BackupResult run() throws IOException {
         Instant start = Instant.now();
-        List<Path> sources = sources();
         BooleanSupplier stop = this::stopped;
-        // the scan only reads the file system: it lists the first folders (cold, from the disk) for the
-        // walk while the parent is found, the folder cache read and the lock taken (and, when a command
-        // started it, while the repository was opened)
-        ScanAhead scan = ahead;
-        if (scan == null) {
-            scan = ScanAhead.start(options, PathFilter.of(options), counters);
-            scan.take(stop);
-        }
         try {
+            // (inside: a scan taken over stops when this ends, whatever ends it)
+            List<Path> sources = sources();
+            // the scan only reads the file system: it lists the first folders (cold, from the disk) for
+            // the walk while the parent is found, the folder cache read and the lock taken (and, when a
+            // command started it, while the repository was opened)
+            ScanAhead scan = ahead;
+            if (scan == null) {
+                scan = ScanAhead.start(options, PathFilter.of(options), counters);
+                scan.take(stop);
+            }
             return run(start, sources, scan.filter(), stop, scan.listings());
         } finally {
             stopping = true;

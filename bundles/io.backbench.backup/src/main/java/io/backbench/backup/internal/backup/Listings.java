@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import io.backbench.backup.internal.scan.FsEntry;
@@ -43,6 +44,8 @@ final class Listings {
      * 0.20-0.21 s on four.
      */
     static final int PREFETCHERS = 3;
+    /** Folders waiting for a prefetch thread, at most. */
+    static final int PREFETCH_QUEUE = 64;
 
     private static final int SCANNER = 1;
     private static final int WALK = 2;
@@ -55,10 +58,18 @@ final class Listings {
     record Listing(List<Child> children, IOException error) {
     }
 
-    /** A folder's listing, made or being made, and which of the two readers took it so far. */
+    /**
+     * A folder's listing, made or being made (null: a prefetch that was dropped, list it yourself),
+     * which of the two readers took it so far, and whether a prefetch thread made it.
+     */
     private static final class Slot {
         final CompletableFuture<Listing> listing = new CompletableFuture<>();
         final AtomicInteger takers = new AtomicInteger();
+        final boolean prefetched;
+
+        Slot(boolean prefetched) {
+            this.prefetched = prefetched;
+        }
     }
 
     private final ConcurrentHashMap<Path, Slot> slots = new ConcurrentHashMap<>();
@@ -66,6 +77,9 @@ final class Listings {
     private final Semaphore ahead;
     private final AtomicInteger listed = new AtomicInteger();
     private final AtomicInteger prefetched = new AtomicInteger();
+    private final AtomicInteger prefetchesQueued = new AtomicInteger();
+    /** Entries in prefetched listings that neither reader took yet (they count against half of the limit). */
+    private final AtomicLong prefetchedEntries = new AtomicLong();
     private final ThreadPoolExecutor prefetchers;
     private volatile boolean scannerGone;
 
@@ -108,7 +122,10 @@ final class Listings {
             slot = slot(dir);
         }
         Listing l = slot.listing.join(); // whoever lists it finishes it without waiting for anything
-        took(dir, slot, WALK);
+        if (l == null) {
+            return forWalk(dir); // a dropped prefetch: its slot is gone
+        }
+        took(dir, slot, WALK, l);
         ahead.release(permits(l));
         return l;
     }
@@ -120,7 +137,10 @@ final class Listings {
     Listing forScan(Path dir, BooleanSupplier stop) throws InterruptedException {
         Slot slot = slot(dir);
         Listing l = slot.listing.join();
-        took(dir, slot, SCANNER);
+        if (l == null) {
+            return forScan(dir, stop); // a dropped prefetch: its slot is gone
+        }
+        took(dir, slot, SCANNER, l);
         // the walk releases as many when it takes the listing (before or after this)
         int permits = permits(l);
         while (!ahead.tryAcquire(permits, 50, TimeUnit.MILLISECONDS)) {
@@ -133,28 +153,63 @@ final class Listings {
 
     /**
      * On the scanner's thread: has {@code dirs} listed on the prefetch threads, the last one first
-     * (the scanner takes them in order, so it asks for them in reverse).
+     * (the scanner takes them in order, so it asks for them in reverse). Only while fewer than
+     * {@link #PREFETCH_QUEUE} wait to be listed and the listings not taken yet hold fewer than half
+     * of {@link #AHEAD}'s entries: the others are listed when they are reached.
      */
     void prefetch(List<Path> dirs) {
         for (int i = dirs.size() - 1; i >= 0 && !scannerGone; i--) {
+            if (prefetchesQueued.get() >= PREFETCH_QUEUE || prefetchedEntries.get() >= aheadLimit / 2) {
+                return;
+            }
             Path dir = dirs.get(i);
-            Slot mine = new Slot();
+            Slot mine = new Slot(true);
             if (slots.putIfAbsent(dir, mine) == null) {
+                prefetchesQueued.incrementAndGet();
                 try {
-                    prefetchers.execute(() -> {
-                        prefetched.incrementAndGet();
-                        complete(dir, mine);
-                    });
-                } catch (java.util.concurrent.RejectedExecutionException e) {
-                    complete(dir, mine); // (only once the scanner is gone)
+                    prefetchers.execute(new Prefetch(dir, mine));
+                } catch (RuntimeException | Error e) {
+                    prefetchesQueued.decrementAndGet();
+                    dropped(dir, mine); // (no thread for it: the walk or the scanner lists it)
+                    if (e instanceof Error err) {
+                        throw err;
+                    }
                 }
             }
         }
     }
 
+    /** A folder to list on a prefetch thread. */
+    private final class Prefetch implements Runnable {
+        final Path dir;
+        final Slot slot;
+
+        Prefetch(Path dir, Slot slot) {
+            this.dir = dir;
+            this.slot = slot;
+        }
+
+        @Override
+        public void run() {
+            prefetched.incrementAndGet();
+            try {
+                complete(dir, slot);
+                prefetchedEntries.addAndGet(slot.listing.join().children().size());
+            } finally {
+                prefetchesQueued.decrementAndGet();
+            }
+        }
+    }
+
+    /** A prefetch that will not run: whoever takes the slot lists the folder itself. */
+    private void dropped(Path dir, Slot slot) {
+        slots.remove(dir, slot);
+        slot.listing.complete(null);
+    }
+
     /** The slot of {@code dir}; when there was none, this thread lists the folder into a new one. */
     private Slot slot(Path dir) {
-        Slot mine = new Slot();
+        Slot mine = new Slot(false);
         Slot theirs = slots.putIfAbsent(dir, mine);
         if (theirs != null) {
             return theirs;
@@ -167,8 +222,12 @@ final class Listings {
      * Records that {@code who} took the listing; the second reader's take drops it, and so does the
      * walk's once the scanner is gone (it would never take it).
      */
-    private void took(Path dir, Slot slot, int who) {
-        int takers = slot.takers.accumulateAndGet(who, (a, b) -> a | b);
+    private void took(Path dir, Slot slot, int who, Listing l) {
+        int before = slot.takers.getAndAccumulate(who, (a, b) -> a | b);
+        int takers = before | who;
+        if (slot.prefetched && before == 0) {
+            prefetchedEntries.addAndGet(-l.children().size());
+        }
         // (scannerGone is set before it drops the walk's slots: one or the other drops this one)
         if (takers == (SCANNER | WALK) || who == WALK && scannerGone) {
             slots.remove(dir, slot);
@@ -202,7 +261,20 @@ final class Listings {
     void scannerGone() {
         scannerGone = true;
         slots.values().removeIf(slot -> (slot.takers.get() & WALK) != 0);
-        prefetchers.shutdown(); // (what it was asked for still gets listed: the walk may wait for it)
+        // the folders still waiting for a prefetch thread are not listed (the backup may be over)
+        List<Runnable> queued = new java.util.ArrayList<>();
+        prefetchers.getQueue().drainTo(queued);
+        prefetchers.shutdown();
+        for (Runnable r : queued) {
+            Prefetch p = (Prefetch) r;
+            prefetchesQueued.decrementAndGet();
+            dropped(p.dir, p.slot);
+        }
+    }
+
+    /** Folders waiting for a prefetch thread or being listed on one (for tests). */
+    int prefetchesQueued() {
+        return prefetchesQueued.get();
     }
 
     private void complete(Path dir, Slot slot) {

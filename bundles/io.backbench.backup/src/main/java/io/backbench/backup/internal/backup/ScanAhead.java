@@ -116,10 +116,9 @@ public final class ScanAhead implements SourceScan {
         return !thread.isAlive();
     }
 
+    /** Stops the scan (a backup that took it stops it too, when it ends). */
     @Override
     public synchronized void close() {
-        if (!taken) {
-            closed = true;
-        }
+        closed = true;
     }
 }

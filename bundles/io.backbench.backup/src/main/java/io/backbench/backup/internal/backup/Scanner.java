@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 
 import io.backbench.backup.internal.scan.FsEntry;
 import io.backbench.backup.internal.scan.PathFilter;
+import io.backbench.backup.internal.scan.RawNames;
 import io.backbench.repository.api.NodeType;
 
 /**
@@ -66,8 +67,9 @@ final class Scanner implements Runnable {
             List<Listings.Child> kept = new ArrayList<>(listing.children().size());
             List<Path> folders = new ArrayList<>();
             for (Listings.Child c : listing.children()) {
-                // an unreadable child or folder: the walk warns
-                if (c.entry() != null && filter.keep(c.entry(), rootDev)) {
+                // an unreadable child or folder, or a name the walk cannot store: the walk warns
+                if (c.entry() != null && filter.keep(c.entry(), rootDev)
+                        && (RawNames.available() || RawNames.name(c.path()) != null)) {
                     kept.add(c);
                     if (c.entry().type() == NodeType.DIR && filter.descend(c.entry(), rootDev)) {
                         folders.add(c.path());

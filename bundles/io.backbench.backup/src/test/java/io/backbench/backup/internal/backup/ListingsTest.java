@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +101,7 @@ class ListingsTest {
     void foldersAskedForAheadAreListedOnThePrefetchThreadsOnceForBothReadersEvenAfterTheScannerEnded() throws Exception {
         List<Path> dirs = folders();
         Listings listings = new Listings();
-        listings.prefetch(dirs);
+        listings.prefetch(dirs.subList(0, 30)); // (fewer than the queue's 64)
         for (Path d : dirs.subList(0, 10)) {
             assertEquals(1, listings.forScan(d, () -> false).children().size());
         }
@@ -108,9 +109,30 @@ class ListingsTest {
         for (Path d : dirs) {
             assertEquals(1, listings.forWalk(d).children().size(), d.toString());
         }
-        assertEquals(dirs.size(), listings.prefetched(), "every folder listed ahead");
+        assertEquals(30, listings.prefetched(), "every folder asked for listed ahead");
         assertEquals(dirs.size(), listings.listed(), "and none listed again");
         assertEquals(0, listings.waiting());
+    }
+
+    @Test
+    void nothingMoreIsListedAheadWhileTheListingsNobodyTookHoldHalfTheLimit() throws Exception {
+        List<Path> dirs = folders(); // 80 folders of one entry each
+        List<Path> first = dirs.subList(0, 40);
+        List<Path> then = dirs.subList(40, 80);
+        Listings listings = new Listings(10);
+        listings.prefetch(first);
+        waitFor(() -> listings.prefetchesQueued() == 0);
+        int ahead = listings.prefetched();
+        assertTrue(ahead >= 5 && ahead <= 40, "listed ahead: " + ahead);
+        listings.prefetch(then);
+        waitFor(() -> listings.prefetchesQueued() == 0);
+        assertEquals(ahead, listings.prefetched(), "5 entries nobody took: nothing more");
+        for (Path d : first) {
+            listings.forWalk(d);
+        }
+        listings.prefetch(then);
+        waitFor(() -> listings.prefetchesQueued() == 0);
+        assertTrue(listings.prefetched() > ahead, "once they were taken, more is listed ahead");
     }
 
     @Test
@@ -145,15 +167,15 @@ class ListingsTest {
         assertEquals(2, scanned.get());
         assertEquals(4, listings.forWalk(dirs.get(0)).children().size());
         // the walk took 4 entries: the scanner goes on by one folder
-        waitFor(() -> scanned.get() == 3);
-        Thread.sleep(300);
+        waitFor(() -> scanned.get() == 3 && listings.listed() == 4);
+        Thread.sleep(300); // (time for a scanner that ignored the limit to list more)
         assertEquals(3, listings.waiting(), "listed and not walked");
         stop.set(true);
         scanner.get(30, TimeUnit.SECONDS);
         assertEquals(4, listings.listed());
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

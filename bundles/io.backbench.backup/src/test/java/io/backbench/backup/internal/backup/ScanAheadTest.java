@@ -2,9 +2,11 @@ package io.backbench.backup.internal.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -63,6 +65,7 @@ class ScanAheadTest {
         // room for 10 entries not walked yet: the scan stops after a few folders and waits for a walk
         ScanAhead scan = ScanAhead.start(BackupOptions.of(List.of(src)), new Listings(10));
         assertFalse(scan.ended(300), "a scan waits for the walk at its limit");
+        ListingsTest.waitFor(() -> scan.listings().prefetchesQueued() == 0);
         int listed = scan.listings().listed();
         try (Repository repo = Repos.init(tmp.resolve("repo"))) {
             BackupResult r = new BackupEngine(repo, BackupOptions.of(List.of(other)), null, null, FileOpener.DEFAULT, null, scan)
@@ -89,21 +92,33 @@ class ScanAheadTest {
         ScanAhead closed = ScanAhead.start(options);
         closed.close();
         assertFalse(closed.take(() -> false));
-        assertTrue(closed.ended(30_000));
     }
 
     @Test
-    void aScanTakenByABackupEndsWithItEvenIfItWasWaitingForTheWalk() throws Exception {
+    void aBackupTakingAScanWaitingAtItsLimitListsEachFolderOnce() throws Exception {
         Path src = tree("src", 12, 4);
         BackupOptions options = BackupOptions.of(List.of(src));
         ScanAhead scan = ScanAhead.start(options, new Listings(10));
-        assertFalse(scan.ended(300));
+        assertFalse(scan.ended(300), "a scan waits for the walk at its limit");
         try (Repository repo = Repos.init(tmp.resolve("repo"))) {
             BackupResult r = new BackupEngine(repo, options, null, null, FileOpener.DEFAULT, null, scan).run();
             assertEquals(48, r.filesNew());
             assertEquals(13, scan.listings().listed(), "each folder listed once");
         }
-        scan.close(); // (a taken scan is the backup's: this does nothing)
-        assertTrue(scan.ended(30_000));
+        scan.close();
+    }
+
+    @Test
+    void aScanTakenByABackupThatFailsBeforeItsWalkEndsWithoutBeingClosed() throws Exception {
+        Path src = tree("src", 12, 4);
+        // the second source does not exist: the backup fails before it walks anything
+        BackupOptions options = BackupOptions.of(List.of(src, tmp.resolve("missing")));
+        ScanAhead scan = ScanAhead.start(options, new Listings(10));
+        assertFalse(scan.ended(300), "a scan waits for the walk at its limit");
+        try (Repository repo = Repos.init(tmp.resolve("repo"))) {
+            BackupEngine engine = new BackupEngine(repo, options, null, null, FileOpener.DEFAULT, null, scan);
+            assertThrows(NoSuchFileException.class, engine::run);
+        }
+        assertTrue(scan.ended(30_000), "the backup that took the scan stopped it");
     }
 }
