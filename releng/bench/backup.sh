@@ -16,7 +16,9 @@
 # reads the corpus from disk; if that is not allowed (not root), caches are warmed for all instead
 # (a read of the whole corpus before each command) and the report says so.
 # Environment: BACKBENCH (the launcher; default product/target/backbench/bin/backbench),
-# TOOLS (default "tar restic borg backbench"), DOCS=0 to leave docs/benchmarks.md alone,
+# TOOLS (default "tar restic borg backbench"), ROUNDS (default 1: the whole sequence again from new
+# repositories, each figure then the median of the rounds, all of them listed; on a machine whose
+# speed drifts, 3 rounds give steadier ratios), DOCS=0 to leave docs/benchmarks.md alone,
 # VERIFY=0 to skip comparing Backbench's restore with the corpus (untimed).
 set -euo pipefail
 
@@ -25,6 +27,7 @@ shared="${BENCH_SHARED:-/work/shared/bench}"
 data="$(mkdir -p "${1:-${BENCH_DATA:-/work/bench-data}}" && cd "${1:-${BENCH_DATA:-/work/bench-data}}" && pwd)"
 backbench="${BACKBENCH:-$root/product/target/backbench/bin/backbench}"
 tools="${TOOLS:-tar restic borg backbench}"
+rounds="${ROUNDS:-1}"
 work="$data/backup-bench"
 corpus="$data/corpus"
 results="$work/results.tsv"
@@ -138,17 +141,24 @@ restore() {
   rm -rf "$dst"
 }
 
-echo "backup benchmark: corpus $corpus ($(du -sh --apparent-size "$corpus" | cut -f1), $(find "$corpus" -type f | wc -l) files); tools: $tools" >&2
+echo "backup benchmark: corpus $corpus ($(du -sh --apparent-size "$corpus" | cut -f1), $(find "$corpus" -type f | wc -l) files); tools: $tools; rounds: $rounds" >&2
 echo "page cache: $cache_mode" >&2
-echo "== full backup" >&2
-for t in $tools; do full "$t"; done
-echo "== 1% change: $("$shared/mutate-corpus.sh" apply "$data")" >&2
-trap '"$shared/mutate-corpus.sh" revert "$data" >/dev/null' EXIT
-for t in $tools; do incremental "$t"; done
-echo "== restore of the latest snapshot" >&2
-for t in $tools; do restore "$t"; done
-"$shared/mutate-corpus.sh" revert "$data" >/dev/null
-trap - EXIT
+for ((round = 1; round <= rounds; round++)); do
+  if ((round > 1)); then
+    # every round starts as the first did: new repositories, caches and data folder
+    rm -rf "$repo_restic" "$repo_borg" "$repo_bb" "$work/cache" "$work/config" "$work/borg-base" \
+      "$work/backbench-home" "$work/tar.zst"
+  fi
+  echo "== round $round of $rounds: full backup" >&2
+  for t in $tools; do full "$t"; done
+  echo "== 1% change: $("$shared/mutate-corpus.sh" apply "$data")" >&2
+  trap '"$shared/mutate-corpus.sh" revert "$data" >/dev/null' EXIT
+  for t in $tools; do incremental "$t"; done
+  echo "== restore of the latest snapshot" >&2
+  for t in $tools; do restore "$t"; done
+  "$shared/mutate-corpus.sh" revert "$data" >/dev/null
+  trap - EXIT
+done
 
 # ---- report ----------------------------------------------------------------------------------
 versions() {
@@ -162,21 +172,29 @@ corpus_desc="$(find "$corpus" -type f | wc -l) files, $(find "$corpus" -type l |
 
 table="$(python3 - "$results" "$tools" <<'EOF'
 import sys, collections
-rows = collections.defaultdict(dict)
-cpus = {}
+import statistics
+# every round's figures; a figure is the median of its rounds (the lower middle of an even count)
+vals = collections.defaultdict(list)
+kibs = collections.defaultdict(list)
+cpus_all = collections.defaultdict(list)
 loads = []
 for line in open(sys.argv[1]):
     tool, step, val, kib, cpu, load = (line.rstrip("\n").split("\t") + [""] * 6)[:6]
-    rows[tool][step] = (float(val), int(kib) if kib else None)
+    vals[(tool, step)].append(float(val))
+    if kib:
+        kibs[(tool, step)].append(int(kib))
     if cpu:
-        cpus[(tool, step)] = float(cpu)
+        cpus_all[(tool, step)].append(float(cpu))
     if load:
         loads.append(float(load))
+med = lambda xs: statistics.median_low(xs) if xs else None
+cpus = {k: med(v) for k, v in cpus_all.items()}
+rounds = max((len(v) for v in vals.values()), default=1)
 tools = sys.argv[2].split()
 def t(tool, step):
-    return rows.get(tool, {}).get(step, (None, None))[0]
+    return med(vals.get((tool, step), []))
 def mem(tool, step):
-    v = rows.get(tool, {}).get(step, (None, None))[1]
+    v = med(kibs.get((tool, step), []))
     return "-" if v is None else "%d" % round(v / 1024)
 def ratio(a, b):
     return "-" if a is None or b is None or b == 0 else "%.2f" % (a / b)
@@ -186,8 +204,10 @@ def mib(v):
     return "-" if v is None else "%.1f" % (v / 1048576)
 names = {"tar": "tar \\| zstd -3 -T1", "restic": "restic", "borg": "borg", "backbench": "Backbench"}
 out = []
-out.append("| step | tool | time (s) | x restic | x borg | x tar\\|zstd | peak memory (MiB) | CPU user+sys (s) |")
-out.append("|---|---|---:|---:|---:|---:|---:|---:|")
+more = rounds > 1
+out.append("| step | tool | time (s) | x restic | x borg | x tar\\|zstd | peak memory (MiB) | CPU user+sys (s) |"
+           + (" every round (s) |" if more else ""))
+out.append("|---|---|---:|---:|---:|---:|---:|---:|" + ("---|" if more else ""))
 for step, label in (("init", "repository init"), ("full", "full backup"), ("incr", "backup after 1% change"), ("restore", "restore latest")):
     for tool in tools:
         v = t(tool, step)
@@ -196,7 +216,8 @@ for step, label in (("init", "repository init"), ("full", "full backup"), ("incr
         c = cpus.get((tool, step))
         out.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (label, names.get(tool, tool), secs(v), ratio(v, t("restic", step)),
                    ratio(v, t("borg", step)), ratio(v, t("tar", "full" if step == "incr" else step)), mem(tool, step),
-                   "-" if c is None else "%.2f" % c))
+                   "-" if c is None else "%.2f" % c)
+                   + (" %s |" % " ".join("%.2f" % x for x in vals[(tool, step)]) if more else ""))
 out.append("")
 out.append("| repository size | after full backup (MiB) | after 1% change (MiB) | x restic |")
 out.append("|---|---:|---:|---:|")
@@ -223,6 +244,9 @@ out.append(check("repository size: abs(size / restic - 1)", None if sz is None e
 if loads:
     out.append("")
     out.append("Load average (1 min) before the timed commands: min %.2f, max %.2f (the machine has %s cores)." % (min(loads), max(loads), __import__("os").cpu_count()))
+if more:
+    out.append("")
+    out.append("Each figure is the median of %d rounds (each round the whole sequence from new repositories); the ratios are of the medians." % rounds)
 print("\n".join(out))
 EOF
 )"
