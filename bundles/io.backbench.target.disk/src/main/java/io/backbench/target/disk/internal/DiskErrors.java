@@ -4,36 +4,16 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
 
 import io.backbench.target.api.TargetException;
 import io.backbench.target.api.TargetFullException;
+import io.backbench.target.api.io.IoErrors;
 
 /** Turns the file system's IOExceptions into TargetExceptions that name the path and say what to do. */
 final class DiskErrors {
     private DiskErrors() {
-    }
-
-    /** ENOSPC or EDQUOT, however the JDK reported it (plain IOException on write, FileSystemException on create). */
-    static boolean isNoSpace(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String text = (t instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : "")
-                    + " " + t.getMessage();
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (lower.contains("no space left on device") || lower.contains("disk quota exceeded")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     static TargetException full(String target, String doing, Path path, IOException cause) {
@@ -51,10 +31,10 @@ final class DiskErrors {
         if (e instanceof TargetException te) {
             return te;
         }
-        if (isNoSpace(e)) {
+        if (IoErrors.isNoSpace(e)) {
             return full(target, doing, path, e);
         }
-        String reason = reason(e);
+        String reason = IoErrors.reason(e);
         String lower = reason.toLowerCase(Locale.ROOT);
         String advice;
         if (e instanceof AccessDeniedException || lower.contains("permission denied")
