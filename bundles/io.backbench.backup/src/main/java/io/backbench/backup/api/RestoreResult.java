@@ -11,7 +11,8 @@ import java.util.List;
  * @param skipped      existing files left alone by the {@link ExistingFiles} policy
  * @param bytesWritten bytes of file content restored (holes of sparse files included)
  * @param verified     files read back and found equal to the snapshot (0 without verify)
- * @param errors       what could not be restored or failed verification ("path: reason")
+ * @param errors       what could not be restored or failed verification ("path: reason", or a reason that
+ *                     names the folder it is about, such as a full file system that stopped the restore)
  */
 public record RestoreResult(long files, long dirs, long others, long skipped, long bytesWritten, long verified,
         List<String> errors) {

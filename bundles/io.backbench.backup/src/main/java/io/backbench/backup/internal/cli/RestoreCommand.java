@@ -121,7 +121,7 @@ public final class RestoreCommand extends RepoCommandBase {
             RestoreListener errors = new RestoreListener() {
                 @Override
                 public void error(String path, String message) {
-                    ctx.err().println("error: " + path + ": " + message);
+                    ctx.err().println(path == null || path.isEmpty() ? "error: " + message : "error: " + path + ": " + message);
                 }
             };
             res = FileRestore.restore(r.repository(), s.id(), o, errors, () -> false);
@@ -144,7 +144,8 @@ public final class RestoreCommand extends RepoCommandBase {
                     o.verify() ? "; " + res.verified() + " files verified" : "");
         }
         if (!res.ok()) {
-            ctx.err().println("backbench: " + res.errors().size() + " entries could not be restored exactly (see the errors above)");
+            ctx.err().println("backbench: the restore is incomplete: " + res.errors().size() + " problem"
+                    + (res.errors().size() == 1 ? "" : "s") + " (see the errors above)");
             return CommandLine.FAILURE;
         }
         return CommandLine.OK;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.backbench.backup.internal.restore.RestorePlan.Item;
 import io.backbench.repository.api.BlobType;
@@ -23,6 +25,7 @@ import io.backbench.repository.api.Id;
 import io.backbench.repository.api.PackedBlob;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.RepositoryException;
+import io.backbench.target.api.io.IoErrors;
 
 /**
  * Writes the content of many files pack by pack, as restic's restorer does: every pack that holds
@@ -31,6 +34,10 @@ import io.backbench.repository.api.RepositoryException;
  * handed to {@link Finisher}) when its last piece is written, on the thread that wrote it. A blob that
  * is all zeros becomes a hole when writing sparse (the common zero chunk is known by its id, without
  * loading it). {@link #plan} runs on the restore's thread; the tasks it returns run on the writers.
+ *
+ * <p>Once a write finds the target's file system full, nothing more is written: every file not
+ * complete by then fails with {@link #NO_SPACE} and what was written of it is removed (the restore
+ * made it), so that no truncated file is left looking restored; {@link #full} says why.
  */
 final class ContentWriter {
     private static final int BUFFER = 1 << 20;
@@ -39,6 +46,8 @@ final class ContentWriter {
     private static final Id ZERO_CHUNK_ID = Id.hash(new byte[ZERO_CHUNK]);
     /** Files without anything to write are created in groups of this many per task. */
     private static final int EMPTY_BATCH = 256;
+    /** The error of a file not restored because the target's file system is full (see {@link #full}). */
+    static final String NO_SPACE = "not restored: the target's file system is full";
 
     /** Called on a writer thread when a file's content is complete (or failed: {@code error} not null). */
     interface Finisher {
@@ -74,6 +83,8 @@ final class ContentWriter {
     private final Repository repo;
     private final boolean sparse;
     private final Finisher finisher;
+    /** Why writing stopped (the reason of the first write the full file system refused), or null. */
+    private final AtomicReference<String> full = new AtomicReference<>();
 
     ContentWriter(Repository repo, boolean sparse, Finisher finisher) {
         this.repo = repo;
@@ -137,6 +148,11 @@ final class ContentWriter {
         return tasks;
     }
 
+    /** Why nothing more is written (the target's file system is full), or null while writing goes on. */
+    String full() {
+        return full.get();
+    }
+
     private PackedBlob lookup(Id id) throws RepositoryException {
         PackedBlob b = repo.index().lookup(BlobType.DATA, id).orElse(null);
         if (b == null) {
@@ -149,6 +165,30 @@ final class ContentWriter {
     // on a writer thread
     private void restorePack(Map<Id, Wanted> pack) {
         Map<FileTask, FileChannel> open = new IdentityHashMap<>();
+        if (full.get() != null) {
+            failAll(pack, NO_SPACE); // started after the file system was found full: nothing more is written
+        } else {
+            load(pack, open);
+        }
+        for (Map.Entry<FileTask, FileChannel> e : open.entrySet()) {
+            try {
+                e.getValue().close();
+            } catch (IOException ex) {
+                FileTask f = e.getKey();
+                f.error = writeFailure(f, ex);
+            }
+        }
+        for (Wanted w : pack.values()) {
+            for (Piece p : w.pieces) {
+                if (p.file.pending.decrementAndGet() == 0) {
+                    finish(p.file);
+                }
+            }
+        }
+    }
+
+    /** Reads the pack's wanted blobs and writes each where it occurs, opening the files as needed. */
+    private void load(Map<Id, Wanted> pack, Map<FileTask, FileChannel> open) {
         List<PackedBlob> blobs = new ArrayList<>(pack.size());
         for (Wanted w : pack.values()) {
             blobs.add(w.blob);
@@ -167,7 +207,12 @@ final class ContentWriter {
                 public void acceptLent(PackedBlob b, byte[] plain, int off, int len) {
                     boolean hole = sparse && allZero(plain, off, len);
                     for (Piece p : pack.get(b.id()).pieces) {
-                        if (!hole && p.file.error == null) {
+                        if (p.file.error != null) {
+                            continue;
+                        }
+                        if (full.get() != null) {
+                            p.file.error = NO_SPACE;
+                        } else if (!hole) {
                             write(p, plain, off, len, open);
                         }
                     }
@@ -181,32 +226,22 @@ final class ContentWriter {
                 }
             });
         } catch (IOException | RuntimeException e) {
-            String why = "cannot read its data from pack " + blobs.get(0).pack().shortHex() + ": " + e.getMessage();
-            for (Wanted w : pack.values()) {
-                for (Piece p : w.pieces) {
-                    if (p.file.error == null) {
-                        p.file.error = why;
-                    }
-                }
-            }
+            failAll(pack, "cannot read its data from pack " + blobs.get(0).pack().shortHex() + ": " + e.getMessage());
         }
-        for (Map.Entry<FileTask, FileChannel> e : open.entrySet()) {
-            try {
-                e.getValue().close();
-            } catch (IOException ex) {
-                e.getKey().error = "cannot write the file: " + ex;
-            }
-        }
+    }
+
+    /** Fails every file with a piece in {@code pack} that has not failed already. */
+    private static void failAll(Map<Id, Wanted> pack, String error) {
         for (Wanted w : pack.values()) {
             for (Piece p : w.pieces) {
-                if (p.file.pending.decrementAndGet() == 0) {
-                    finish(p.file);
+                if (p.file.error == null) {
+                    p.file.error = error;
                 }
             }
         }
     }
 
-    private static void write(Piece p, byte[] data, int off, int len, Map<FileTask, FileChannel> open) {
+    private void write(Piece p, byte[] data, int off, int len, Map<FileTask, FileChannel> open) {
         FileTask f = p.file;
         try {
             FileChannel ch = open.get(f);
@@ -221,17 +256,40 @@ final class ContentWriter {
             }
             f.dataEnd.accumulateAndGet(pos, Math::max);
         } catch (IOException | RuntimeException e) {
-            f.error = "cannot write the file: " + e;
+            f.error = writeFailure(f, e);
         }
     }
 
-    /** Gives the file its full length (holes at the end, or no data at all) and hands it on. */
+    /** The error of file {@code f} that {@code e} failed to write; a full file system stops all writing. */
+    private String writeFailure(FileTask f, Exception e) {
+        if (e instanceof IOException io) {
+            if (IoErrors.isNoSpace(io, f.item.dest().getParent())) {
+                full.compareAndSet(null, IoErrors.reason(io));
+                return NO_SPACE;
+            }
+            return "cannot write the file: " + IoErrors.reason(io);
+        }
+        return "cannot write the file: " + e;
+    }
+
+    /**
+     * Gives the file its full length (holes at the end, or no data at all) and hands it on; a file
+     * the full file system left incomplete is removed.
+     */
     private void finish(FileTask f) {
         if (f.error == null && (f.dataEnd.get() < f.size || f.size == 0)) {
             try (RandomAccessFile raf = new RandomAccessFile(f.item.dest().toFile(), "rw")) {
                 raf.setLength(f.size);
             } catch (IOException | RuntimeException e) {
-                f.error = "cannot write the file: " + e;
+                f.error = writeFailure(f, e);
+            }
+        }
+        if (NO_SPACE.equals(f.error)) {
+            try {
+                // this restore made it (an existing file in the way was removed first, or left alone)
+                Files.deleteIfExists(f.item.dest());
+            } catch (IOException | RuntimeException e) {
+                f.error = NO_SPACE + "; what was written of it could not be removed: " + e.getMessage();
             }
         }
         finisher.finished(f.item, f.size, f.error);

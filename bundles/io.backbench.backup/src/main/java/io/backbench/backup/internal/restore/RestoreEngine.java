@@ -26,6 +26,7 @@ import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
 import io.backbench.repository.api.Repository;
+import io.backbench.repository.api.Sizes;
 
 /**
  * One restore: plans, creates folders (parents first), hands file contents to a pool that writes
@@ -44,6 +45,9 @@ public final class RestoreEngine {
     private final AtomicLong filesDone = new AtomicLong();
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicLong verified = new AtomicLong();
+    /** Files whose content failed; entries not made because the target's file system is full. */
+    private final AtomicLong filesFailed = new AtomicLong();
+    private final AtomicLong notMade = new AtomicLong();
     private long files;
     private long others;
     private long skipped;
@@ -101,7 +105,11 @@ public final class RestoreEngine {
             for (Item e : plan.entries) {
                 checkCancelled();
                 if (e.node().type() != NodeType.FILE) {
-                    other(e, linkLeaders, links);
+                    if (content.full() != null) {
+                        notMade.incrementAndGet();
+                    } else {
+                        other(e, linkLeaders, links);
+                    }
                 }
             }
             for (Future<?> f : pending) {
@@ -111,12 +119,30 @@ public final class RestoreEngine {
             writers.shutdownNow();
         }
         for (Item[] l : links) {
+            if (content.full() != null) {
+                notMade.incrementAndGet();
+                continue;
+            }
             try {
                 Files.createLink(l[0].dest(), l[1].dest());
                 others++;
             } catch (IOException | RuntimeException ex) {
                 error(l[0], "cannot restore: " + ex);
             }
+        }
+        String full = content.full();
+        if (full != null) {
+            // one error for all that the full file system stopped, not one per file
+            String message = "the restore stopped: the file system of " + target + " is full (" + full + ") after "
+                    + Sizes.human(bytesDone.get()) + " of " + Sizes.human(plan.fileBytes) + " of file content; "
+                    + notMade.get() + " files and other entries were not restored, and no partly written file is left."
+                    + " Free at least " + Sizes.human(plan.fileBytes - bytesDone.get()) + " there, or restore into a"
+                    + " folder on a bigger disk (--target) or only part of the snapshot (--include), then run the"
+                    + " restore again";
+            synchronized (errors) {
+                errors.add(message);
+            }
+            listener.error("", message);
         }
         for (String p : meta.flushTimes()) {
             synchronized (errors) {
@@ -130,7 +156,8 @@ public final class RestoreEngine {
         }
         report(true);
         synchronized (errors) {
-            return new RestoreResult(files, plan.dirs.size(), others, skipped, bytesDone.get(), verified.get(), errors);
+            return new RestoreResult(files - filesFailed.get(), plan.dirs.size(), others, skipped, bytesDone.get(),
+                    verified.get(), errors);
         }
     }
 
@@ -144,6 +171,10 @@ public final class RestoreEngine {
             }
             Files.createDirectory(d.dest());
             fresh.add(d.dest());
+        } catch (NoSuchFileException e) {
+            if (fresh.contains(d.dest().getParent()) || Files.isDirectory(d.dest().getParent(), LinkOption.NOFOLLOW_LINKS)) {
+                error(d, "cannot create the folder: " + e);
+            } // else its parent could not be made: that was reported, not every folder below it
         } catch (IOException e) {
             error(d, "cannot create the folder: " + e);
         }
@@ -253,7 +284,11 @@ public final class RestoreEngine {
 
     // on a writer thread, when a file's content is complete
     private void fileWritten(Item e, long bytes, String failure) {
-        if (failure != null) {
+        if (ContentWriter.NO_SPACE.equals(failure)) {
+            filesFailed.incrementAndGet();
+            notMade.incrementAndGet(); // told once, by the restore's last error
+        } else if (failure != null) {
+            filesFailed.incrementAndGet();
             error(e, failure);
         } else if (!cancelled.getAsBoolean()) {
             bytesDone.addAndGet(bytes);

@@ -1,15 +1,18 @@
 package io.backbench.backup.internal.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +25,8 @@ import io.backbench.backup.testing.TreeState;
 import io.backbench.target.disk.internal.DiskTargetFactory;
 
 /**
- * Acceptance, faults, through the commands a user runs: the target failing mid-upload and a disk
- * that runs full. Each fails the backup with a message that says what happened and what to do,
+ * Acceptance, faults, through the commands a user runs: the target failing mid-upload, a disk
+ * that runs full, and a restore onto a disk that runs full. Each fails the backup with a message that says what happened and what to do,
  * leaves the earlier snapshot restorable and the repository passing check (ours and restic's), and
  * the next run succeeds. (SIGKILL mid-backup: product's KilledBackupIT; a wrong password:
  * CliTest#aWrongPasswordAndAMissingRepositoryAreClearErrors; a flipped byte:
@@ -101,6 +104,49 @@ class TargetFaultsTest {
         restoresLatest(cli, src);
         restoresEarly(cli, early);
         new Restic(repoDir, PASSWORD).run("check", "--read-data").ok();
+    }
+
+    @Test
+    void aRestoreOntoADiskThatRunsFullStopsSayingSoLeavesNoPartlyWrittenFileAndWorksOnceThereIsSpace() throws Exception {
+        Cli cli = new Cli(tmp.resolve("repo"), PASSWORD);
+        assertEquals(0, cli.run("repo", "init").exit());
+        Path src = Files.createDirectories(tmp.resolve("to-restore"));
+        Random rnd = new Random(11);
+        for (int i = 0; i < 60; i++) {
+            Files.write(src.resolve("small-" + i + ".bin"), Fixture.bytes(rnd, 100_000));
+        }
+        for (int i = 0; i < 3; i++) {
+            Files.write(src.resolve("large-" + i + ".bin"), Fixture.bytes(rnd, 4 << 20));
+        }
+        Files.createSymbolicLink(src.resolve("link"), Path.of("small-1.bin"));
+        assertEquals(0, cli.run("backup", src.toString()).exit());
+
+        mounted = Files.createDirectories(tmp.resolve("small-disk"));
+        assertEquals(0, sh("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mounted.toString()),
+                "cannot mount an 8 MiB tmpfs (the test needs root)");
+        Path target = mounted.resolve("restore");
+        Cli.Run full = cli.run("restore", "latest", "--target", target.toString());
+        assertEquals(1, full.exit(), full.all());
+        assertTrue(full.err().contains("is full") && full.err().contains("Free at least"),
+                "says the target is full and what to do: " + full.err());
+        assertEquals(1, full.err().lines().filter(l -> l.startsWith("error:")).count(),
+                "one error for the full disk, not one per file: " + full.err());
+        Path restored = target.resolve(src.toString().substring(1));
+        int complete = 0;
+        try (Stream<Path> files = Files.walk(restored)) {
+            for (Path f : (Iterable<Path>) files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))::iterator) {
+                assertArrayEquals(Files.readAllBytes(src.resolve(restored.relativize(f).toString())), Files.readAllBytes(f),
+                        "a file left in the target is whole: " + f);
+                complete++;
+            }
+        }
+        assertTrue(complete < 63, "8 MiB cannot hold the 18 MiB of files: " + complete);
+        assertTrue(full.out().contains("restored " + complete + " files,"), "counts the files restored: " + full.out());
+
+        assertEquals(0, sh("mount", "-o", "remount,size=64m", mounted.toString()), "grow the file system: space freed");
+        Cli.Run again = cli.run("restore", "latest", "--target", target.toString(), "--verify");
+        assertEquals(0, again.exit(), again.all());
+        assertEquals("", TreeState.of(src).diff(TreeState.of(restored)));
     }
 
     private Path early() throws Exception {
