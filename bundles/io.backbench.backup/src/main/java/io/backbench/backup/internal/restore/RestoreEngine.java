@@ -1,6 +1,7 @@
 package io.backbench.backup.internal.restore;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -27,6 +28,7 @@ import io.backbench.repository.api.Node;
 import io.backbench.repository.api.NodeType;
 import io.backbench.repository.api.Repository;
 import io.backbench.repository.api.Sizes;
+import io.backbench.target.api.io.IoErrors;
 
 /**
  * One restore: plans, creates folders (parents first), hands file contents to a pool that writes
@@ -55,6 +57,8 @@ public final class RestoreEngine {
     private RestorePlan plan;
     /** Folders this restore created: nothing can be in the way inside them. */
     private final java.util.Set<Path> fresh = new java.util.HashSet<>();
+    /** Folders that could not be made (nor anything below them); their metadata is not set either. */
+    private final java.util.Set<Path> unmade = new java.util.HashSet<>();
 
     public RestoreEngine(Repository repo, RestoreOptions options, RestoreListener listener, BooleanSupplier cancelled) {
         this.repo = repo;
@@ -71,7 +75,7 @@ public final class RestoreEngine {
         if (!options.includes().isEmpty() && plan.dirs.isEmpty() && plan.entries.isEmpty()) {
             throw new IOException("nothing in the snapshot matches " + options.includes() + "; 'backbench ls SNAPSHOT' shows its paths");
         }
-        Files.createDirectories(target);
+        makeTarget(target);
         for (String u : plan.unreachable) {
             synchronized (errors) {
                 errors.add(u);
@@ -152,31 +156,48 @@ public final class RestoreEngine {
         }
         for (int i = plan.dirs.size() - 1; i >= 0; i--) {
             Item d = plan.dirs.get(i);
-            problems(d, meta.apply(d.dest(), d.node()));
+            if (!unmade.contains(d.dest())) {
+                problems(d, meta.apply(d.dest(), d.node()));
+            }
         }
         report(true);
         synchronized (errors) {
-            return new RestoreResult(files - filesFailed.get(), plan.dirs.size(), others, skipped, bytesDone.get(),
-                    verified.get(), errors);
+            return new RestoreResult(files - filesFailed.get(), plan.dirs.size() - unmade.size(), others, skipped,
+                    bytesDone.get(), verified.get(), errors);
         }
     }
 
     private void makeDir(Item d) {
+        Path dir = d.dest();
+        if (unmade.contains(dir.getParent())) {
+            unmade.add(dir); // its folder could not be made: that was told, not every folder below it
+            return;
+        }
         try {
-            if (Files.isDirectory(d.dest(), LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 return;
             }
-            if (Files.exists(d.dest(), LinkOption.NOFOLLOW_LINKS)) {
-                Files.delete(d.dest()); // a file where the snapshot has a folder
+            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(dir); // a file where the snapshot has a folder
             }
-            Files.createDirectory(d.dest());
-            fresh.add(d.dest());
-        } catch (NoSuchFileException e) {
-            if (fresh.contains(d.dest().getParent()) || Files.isDirectory(d.dest().getParent(), LinkOption.NOFOLLOW_LINKS)) {
-                error(d, "cannot create the folder: " + e);
-            } // else its parent could not be made: that was reported, not every folder below it
+            Files.createDirectory(dir);
+            fresh.add(dir);
         } catch (IOException e) {
-            error(d, "cannot create the folder: " + e);
+            unmade.add(dir);
+            error(d, "cannot create the folder " + dir + ": " + IoErrors.reason(e) + "; nothing below it is restored");
+        }
+    }
+
+    /** Makes the folder to restore into, or says why it cannot be one. */
+    private static void makeTarget(Path target) throws IOException {
+        try {
+            Files.createDirectories(target);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("cannot restore into " + target + ": " + (e.getFile() == null ? target : e.getFile())
+                    + " is a file, not a folder; restore into a folder (one that does not exist yet is made)", e);
+        } catch (IOException e) {
+            throw new IOException("cannot make the folder " + target + " to restore into: " + IoErrors.reason(e)
+                    + "; restore into a folder on a writable file system with space to spare", e);
         }
     }
 

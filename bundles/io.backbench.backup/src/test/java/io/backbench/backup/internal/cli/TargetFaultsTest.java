@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -26,7 +27,7 @@ import io.backbench.target.disk.internal.DiskTargetFactory;
 
 /**
  * Acceptance, faults, through the commands a user runs: the target failing mid-upload, a disk
- * that runs full, and a restore onto a disk that runs full. Each fails the backup with a message that says what happened and what to do,
+ * that runs full; a restore onto a disk that runs full, into a file, onto a read-only disk. Each fails the backup with a message that says what happened and what to do,
  * leaves the earlier snapshot restorable and the repository passing check (ours and restic's), and
  * the next run succeeds. (SIGKILL mid-backup: product's KilledBackupIT; a wrong password:
  * CliTest#aWrongPasswordAndAMissingRepositoryAreClearErrors; a flipped byte:
@@ -147,6 +148,35 @@ class TargetFaultsTest {
         Cli.Run again = cli.run("restore", "latest", "--target", target.toString(), "--verify");
         assertEquals(0, again.exit(), again.all());
         assertEquals("", TreeState.of(src).diff(TreeState.of(restored)));
+    }
+
+    @Test
+    void aRestoreIntoAFileOrOntoAReadOnlyDiskSaysSoOnce() throws Exception {
+        Cli cli = new Cli(tmp.resolve("repo"), PASSWORD);
+        assertEquals(0, cli.run("repo", "init").exit());
+        Path src = early();
+        Files.createDirectories(src.resolve("a/b/c"));
+        Files.writeString(src.resolve("a/b/c/deep.txt"), "below\n");
+        Files.createSymbolicLink(src.resolve("a/link"), Path.of("b"));
+        assertEquals(0, cli.run("backup", src.toString()).exit());
+
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a folder\n");
+        Cli.Run intoFile = cli.run("restore", "latest", "--target", file.toString());
+        assertEquals(1, intoFile.exit(), intoFile.all());
+        assertTrue(intoFile.err().contains(file + " is a file, not a folder"), intoFile.err());
+        assertEquals("not a folder\n", Files.readString(file), "the file is left alone");
+
+        mounted = Files.createDirectories(tmp.resolve("read-only"));
+        assertEquals(0, sh("mount", "-t", "tmpfs", "-o", "size=8m,ro", "tmpfs", mounted.toString()),
+                "cannot mount a read-only tmpfs (the test needs root)");
+        Cli.Run readOnly = cli.run("restore", "latest", "--target", mounted.toString());
+        assertEquals(1, readOnly.exit(), readOnly.all());
+        List<String> errors = readOnly.err().lines().filter(l -> l.startsWith("error:")).toList();
+        assertEquals(1, errors.size(), "one error for the folder that could not be made, not one per entry below: "
+                + readOnly.err());
+        assertTrue(errors.get(0).contains("Read-only file system") && errors.get(0).contains("nothing below it is restored"),
+                errors.get(0));
+        assertTrue(readOnly.out().contains("restored 0 files, 0 folders, 0 other entries"), readOnly.out());
     }
 
     private Path early() throws Exception {
