@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +58,53 @@ class CommandLineIT {
             assertNotEquals(before, after, "a changed bundle gives a new archive, with its classes");
         } finally {
             Files.setLastModifiedTime(jar, built);
+        }
+    }
+
+    @Test
+    void anArchiveCutShortIsNotUsedAndAGoodOneIsWrittenInstead() throws Exception {
+        Path cds = home.resolve("cache").resolve("cds");
+        versionWithTheArchive(); // writes backbench-KEY.jsa.tmp.PID as it exits
+        Path written;
+        try (Stream<Path> files = Files.list(cds)) {
+            written = files.filter(p -> p.getFileName().toString().matches("backbench-\\d+\\.jsa\\.tmp\\.\\d+"))
+                    .findFirst().orElseThrow();
+        }
+        // as if the process had been killed, or the machine stopped, while it wrote the archive
+        written.toFile().setWritable(true);
+        try (FileChannel ch = FileChannel.open(written, StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() / 3);
+        }
+        versionWithTheArchive(); // a JVM that mapped it crashed (SIGBUS): it is tried first, and dropped
+        assertTrue(archives(cds).isEmpty(), "the archive cut short is not used: " + archives(cds));
+        versionWithTheArchive(); // the run before wrote a whole one: moved in place
+        assertEquals(1, archives(cds).size());
+        versionWithTheArchive();
+    }
+
+    @Test
+    void onANearlyFullDiskNoArchiveIsWrittenAndCommandsStillSucceed() throws Exception {
+        Path small = Files.createDirectories(work.resolve("small-disk"));
+        // a real file system of 8 MiB, too small for an archive (about 11 MiB); the tests run as root here
+        // and in CI, so a failure to mount is a failure
+        assertEquals(0, new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", small.toString())
+                .inheritIO().start().waitFor(), "cannot mount an 8 MiB tmpfs (the test needs root)");
+        try {
+            Path homeOnIt = small.resolve("home");
+            for (int i = 0; i < 2; i++) {
+                ProcessBuilder builder = Backbench.command(homeOnIt, "version")
+                        .redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile());
+                builder.environment().put("BACKBENCH_CDS", "1");
+                Process p = builder.start();
+                assertTrue(p.waitFor(Backbench.HANG_GUARD_SECONDS, TimeUnit.SECONDS), "backbench version did not finish");
+                assertEquals(0, p.exitValue(), "a JVM that cannot write its archive exits with 1: "
+                        + Files.readString(work.resolve("err.txt")));
+            }
+            try (Stream<Path> files = Files.list(homeOnIt.resolve("cache").resolve("cds"))) {
+                assertEquals(List.of(), files.filter(p -> p.getFileName().toString().contains(".jsa")).toList());
+            }
+        } finally {
+            new ProcessBuilder("umount", small.toString()).inheritIO().start().waitFor();
         }
     }
 
