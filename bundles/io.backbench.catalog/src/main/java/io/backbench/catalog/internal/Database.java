@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 import io.backbench.catalog.api.CatalogException;
+import io.backbench.target.api.io.IoErrors;
 
 /**
  * The catalog's database: a data source (H2's or PostgreSQL's, never DriverManager, which does not
@@ -72,13 +73,23 @@ final class Database implements AutoCloseable {
             ok = true;
             return result;
         } catch (SQLException e) {
-            throw new CatalogException("the catalog database (" + safeUrl() + ") failed: " + e.getMessage(), e);
+            throw failed(e);
         } finally {
             if (!ok) {
                 rollbackQuietly(c);
             }
             giveBack(c, ok);
         }
+    }
+
+    /** What a failed statement or connection means, for the one who reads the message. */
+    private CatalogException failed(SQLException e) {
+        if (IoErrors.isNoSpace(e)) {
+            return new CatalogException("the catalog database (" + safeUrl() + ") cannot be written: its disk is full"
+                    + " (no space left on the device). Free space on that disk, or move the data folder elsewhere"
+                    + " (--home or BACKBENCH_HOME), then run again; what the catalog held is kept", e);
+        }
+        return new CatalogException("the catalog database (" + safeUrl() + ") failed: " + e.getMessage(), e);
     }
 
     private Connection borrow() {
@@ -96,6 +107,9 @@ final class Database implements AutoCloseable {
             c.setAutoCommit(false);
             return c;
         } catch (SQLException e) {
+            if (IoErrors.isNoSpace(e)) {
+                throw failed(e);
+            }
             throw new CatalogException("cannot open the catalog database " + safeUrl() + ": " + e.getMessage()
                     + (dialect == Dialect.POSTGRESQL ? " (check that PostgreSQL runs and the url, user and password in"
                             + " configuration io.backbench.catalog are right)" : ""), e);

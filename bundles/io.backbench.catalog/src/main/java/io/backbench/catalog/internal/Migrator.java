@@ -20,7 +20,11 @@ import io.backbench.catalog.api.CatalogException;
  * {@code V<n>.<dialect>.sql}, which wins for that database), applied in order, each in one
  * transaction together with its row in {@code schema_version}. PostgreSQL rolls back a failed
  * script whole; H2 commits DDL statement by statement, so there a failed script may leave part of
- * itself (the scripts are tested on both).
+ * itself. That is why every statement of a script must be safe to run again ({@code CREATE TABLE IF
+ * NOT EXISTS}, {@code CREATE INDEX IF NOT EXISTS}, {@code ADD COLUMN IF NOT EXISTS}): a script cut
+ * short (the disk ran full, the process was killed) is then run again from its start on the next
+ * open and completes. {@code MigratorTest} cuts every script after each of its statements; the
+ * scripts are tested on both databases.
  */
 final class Migrator {
     static final String FOLDER = "migrations/";
@@ -35,6 +39,11 @@ final class Migrator {
 
     /** Applies what is missing; returns the version the database is at. */
     int migrate() {
+        return migrateTo(latest());
+    }
+
+    /** Applies the scripts up to {@code target} (for tests: a database as an older Backbench left it). */
+    int migrateTo(int target) {
         db.tx(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL PRIMARY KEY,"
@@ -42,7 +51,7 @@ final class Migrator {
             }
             return null;
         });
-        int latest = latestKnown();
+        int latest = latest();
         return db.tx(c -> {
             if (db.dialect() == Dialect.POSTGRESQL) {
                 // two processes starting at once: the second waits, then finds the work done
@@ -55,10 +64,10 @@ final class Migrator {
                 throw new CatalogException("the catalog at " + db.safeUrl() + " has schema version " + current
                         + ", newer than this Backbench knows (" + latest + "); update Backbench, or point it at another catalog");
             }
-            for (int v = current + 1; v <= latest; v++) {
+            for (int v = current + 1; v <= target; v++) {
                 apply(c, v);
             }
-            return latest;
+            return Math.max(current, target);
         });
     }
 
@@ -88,7 +97,8 @@ final class Migrator {
         }
     }
 
-    private int latestKnown() {
+    /** The highest version this Backbench has a script for. */
+    static int latest() {
         int v = 0;
         while (read(FOLDER + "V" + (v + 1) + ".sql") != null) {
             v++;
