@@ -125,4 +125,14 @@ public final class CryptoKey {
     public byte[] open(byte[] data) throws RepositoryException {
         return open(data, 0, data.length);
     }
+
+    /** Whether {@code data} was sealed with this key: its MAC checks out. */
+    public boolean authenticates(byte[] data) {
+        try {
+            checkMac(data, 0, data.length);
+            return true;
+        } catch (RepositoryException e) {
+            return false;
+        }
+    }
 }

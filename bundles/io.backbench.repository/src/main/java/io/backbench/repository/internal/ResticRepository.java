@@ -2,6 +2,7 @@ package io.backbench.repository.internal;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -72,14 +73,25 @@ public final class ResticRepository implements Repository {
         CryptoKey master = CryptoKey.random();
         byte[] keyJson = KeyFile.create(master, password, options.kdf());
         Id keyId = Id.hash(keyJson);
-        store.write(Store.KEYS + "/" + keyId.hex(), keyJson, keyJson.length);
+        String keyName = Store.KEYS + "/" + keyId.hex();
+        store.write(keyName, keyJson, keyJson.length);
         byte[] idBytes = new byte[32];
         RANDOM.nextBytes(idBytes);
         RepositoryConfig config = new RepositoryConfig(2, Id.of(idBytes).hex(), pol);
         // config stays plain JSON: restic reads it before it knows the version
         byte[] sealed = master.seal(new JsonWriter().beginObject().field("version", 2).field("id", config.id())
                 .field("chunker_polynomial", Long.toHexString(pol)).endObject().toBytes());
-        store.write(Store.CONFIG, sealed, sealed.length);
+        try {
+            store.write(Store.CONFIG, sealed, sealed.length);
+        } catch (RepositoryException | RuntimeException e) {
+            // no half repository: a key without a config would be left for every later init and open to meet
+            try {
+                store.delete(keyName);
+            } catch (RepositoryException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         return new ResticRepository(store, master, keyId, config, options);
     }
 
@@ -88,21 +100,38 @@ public final class ResticRepository implements Repository {
         if (!store.exists(Store.CONFIG)) {
             throw new RepositoryException("no repository at " + store.describe() + ": there is no config file (initialise one first)");
         }
-        for (Id id : store.list(Store.KEYS)) {
+        byte[] sealedConfig = store.read(Store.CONFIG);
+        // (in the order of their ids, as restic and an object store list them)
+        List<Id> keys = new ArrayList<>(store.list(Store.KEYS));
+        Collections.sort(keys);
+        Id foreign = null;
+        for (Id id : keys) {
             String what = "key " + id.shortHex() + " in " + store.describe();
             CryptoKey master = KeyFile.parse(store.read(Store.KEYS + "/" + id.hex()), what).open(password, what);
-            if (master != null) {
-                ResticRepository repo = new ResticRepository(store, master, id, readConfig(store, master), options);
-                repo.indexFiles.readInBackground(repo.index);
-                return repo;
+            if (master == null) {
+                continue;
             }
+            if (!master.authenticates(sealedConfig)) {
+                // a key this password opens, of another master key: one left by an init that was cut
+                // short before it wrote the config (the init of an older Backbench, or of another tool)
+                foreign = id;
+                continue;
+            }
+            ResticRepository repo = new ResticRepository(store, master, id, readConfig(store, master, sealedConfig), options);
+            repo.indexFiles.readInBackground(repo.index);
+            return repo;
+        }
+        if (foreign != null) {
+            throw new RepositoryException("the password opens key " + foreign.shortHex() + " in " + store.describe()
+                    + ", but no key it opens belongs to the repository's config: the config was replaced or damaged,"
+                    + " or the key was left by an interrupted 'repo init'. Try another password of this repository");
         }
         throw new WrongPasswordException(store.describe());
     }
 
-    private static RepositoryConfig readConfig(Store store, CryptoKey master) throws RepositoryException {
+    private static RepositoryConfig readConfig(Store store, CryptoKey master, byte[] sealed) throws RepositoryException {
         String what = "config of " + store.describe();
-        byte[] json = Store.decodeUnpacked(master.open(store.read(Store.CONFIG)), what);
+        byte[] json = Store.decodeUnpacked(master.open(sealed), what);
         Map<String, Object> m = JsonReader.parseObject(json, what);
         int version = (int) Json.number(m, "version", what);
         if (version != 1 && version != 2) {

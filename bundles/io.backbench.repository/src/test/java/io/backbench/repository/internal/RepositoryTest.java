@@ -90,6 +90,26 @@ class RepositoryTest {
     }
 
     @Test
+    void keysLeftByInitsCutShortDoNotStopTheRepositoryOpening() throws Exception {
+        Id real;
+        try (Repository r = init()) {
+            real = r.keys().get(0).id();
+        }
+        // the same password, other master keys, no config of theirs: what an init cut short after its
+        // key left (fifteen of them, so that some are listed before the real key in any order)
+        for (int i = 0; i < 15; i++) {
+            byte[] orphan = KeyFile.create(CryptoKey.random(), PW, OPTS.kdf());
+            Files.write(dir.resolve("keys").resolve(Id.hash(orphan).hex()), orphan);
+        }
+        try (Repository r = open()) {
+            assertEquals(real, r.keys().stream().filter(KeyInfo::current).findFirst().orElseThrow().id());
+        }
+        Files.delete(dir.resolve("keys").resolve(real.hex()));
+        RepositoryException none = assertThrows(RepositoryException.class, this::open);
+        assertTrue(none.getMessage().contains("no key it opens belongs to the repository's config"), none.getMessage());
+    }
+
+    @Test
     void savesEachBlobOnceAndReadsItBackAfterReopening() throws Exception {
         byte[] data = "some file content".getBytes(StandardCharsets.UTF_8);
         Id id;

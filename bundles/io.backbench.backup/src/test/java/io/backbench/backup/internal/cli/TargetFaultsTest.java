@@ -27,7 +27,8 @@ import io.backbench.target.disk.internal.DiskTargetFactory;
 
 /**
  * Acceptance, faults, through the commands a user runs: the target failing mid-upload, a disk
- * that runs full; a restore onto a disk that runs full, into a file, onto a read-only disk. Each fails the backup with a message that says what happened and what to do,
+ * that runs full (in a backup and in an init); a restore onto a disk that runs full, into a file, onto
+ * a read-only disk. Each fails the backup with a message that says what happened and what to do,
  * leaves the earlier snapshot restorable and the repository passing check (ours and restic's), and
  * the next run succeeds. (SIGKILL mid-backup: product's KilledBackupIT; a wrong password:
  * CliTest#aWrongPasswordAndAMissingRepositoryAreClearErrors; a flipped byte:
@@ -105,6 +106,31 @@ class TargetFaultsTest {
         restoresLatest(cli, src);
         restoresEarly(cli, early);
         new Restic(repoDir, PASSWORD).run("check", "--read-data").ok();
+    }
+
+    @Test
+    void anInitOnADiskThatRunsFullLeavesNoKeyBehindAndWorksOnceThereIsSpace() throws Exception {
+        mounted = Files.createDirectories(tmp.resolve("small-disk"));
+        assertEquals(0, sh("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mounted.toString()),
+                "cannot mount a 2 MiB tmpfs (the test needs root)");
+        // one 4 KiB page left: room for the key file, not for the config after it
+        Path filler = Files.write(mounted.resolve("filler"), new byte[(2 << 20) - 4096]);
+        Path repoDir = mounted.resolve("repo");
+        Cli cli = new Cli(repoDir, PASSWORD);
+        Cli.Run full = cli.run("repo", "init");
+        assertEquals(1, full.exit(), full.all());
+        assertTrue(full.err().contains("is full"), full.err());
+        try (Stream<Path> keys = Files.list(repoDir.resolve("keys"))) {
+            assertEquals(List.of(), keys.toList(), "no key without a config is left behind");
+        }
+
+        Files.delete(filler);
+        Cli.Run init = cli.run("repo", "init");
+        assertEquals(0, init.exit(), init.all());
+        try (Stream<Path> keys = Files.list(repoDir.resolve("keys"))) {
+            assertEquals(1, keys.count());
+        }
+        new Restic(repoDir, PASSWORD).run("check").ok();
     }
 
     @Test
