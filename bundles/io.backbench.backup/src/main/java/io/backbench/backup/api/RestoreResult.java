@@ -13,9 +13,12 @@ import java.util.List;
  * @param verified     files read back and found equal to the snapshot (0 without verify)
  * @param errors       what could not be restored or failed verification ("path: reason", or a reason that
  *                     names the folder it is about, such as a full file system that stopped the restore)
+ * @param targetFull   the restore stopped because the target's file system ran full (one of the errors
+ *                     says where and how much space it needs): what was not restored says nothing of the
+ *                     snapshot
  */
 public record RestoreResult(long files, long dirs, long others, long skipped, long bytesWritten, long verified,
-        List<String> errors) {
+        List<String> errors, boolean targetFull) {
 
     public RestoreResult {
         errors = List.copyOf(errors);

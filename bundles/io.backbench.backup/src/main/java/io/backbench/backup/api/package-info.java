@@ -6,5 +6,5 @@
  * Version 0.x: the API may still change.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.4.0")
+@org.osgi.annotation.versioning.Version("0.5.0")
 package io.backbench.backup.api;

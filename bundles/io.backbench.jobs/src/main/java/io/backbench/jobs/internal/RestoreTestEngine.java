@@ -73,6 +73,12 @@ final class RestoreTestEngine {
             long t0 = nanoTime.getAsLong();
             try {
                 RestoreResult r = FileRestore.restore(repo, snapshot.id(), options, listener(monitor, failed), monitor::isCancelled);
+                if (r.targetFull()) {
+                    // the sandbox's disk, not the snapshot: no verdict on the backup is recorded
+                    throw new SandboxFull("the restore test could not run to its end, and says nothing of snapshot "
+                            + snapshot.id().shortHex() + ": " + String.join("; ", r.errors())
+                            + " (the sandbox is under " + req.sandboxParent() + "; the job's option 'sandbox' chooses another folder)");
+                }
                 r.errors().forEach(e -> monitor.warn("restore: " + e));
             } catch (RepositoryException e) {
                 monitor.warn("the restore stopped: " + e.getMessage());
@@ -106,6 +112,15 @@ final class RestoreTestEngine {
         }
         return new Verification(0, 0, req.jobId(), req.jobName(), req.location(), snapshot.id().hex(), started, failedList.isEmpty(),
                 req.samplePercent(), chosen.size(), bytes, restoreTime, req.rto(), breach, failedList, message);
+    }
+
+    /** The sandbox's file system ran full: the test did not run, so it has no verdict to record. */
+    static final class SandboxFull extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SandboxFull(String message) {
+            super(message);
+        }
     }
 
     private static RestoreListener listener(ProgressMonitor monitor, Set<String> failed) {

@@ -27,6 +27,9 @@ import io.backbench.repository.api.StoredSnapshot;
 public final class RestoreTestKind implements JobKind {
     private final RestoreTestEngine engine = new RestoreTestEngine(new SecureRandom(), System::nanoTime);
 
+    /** The folder the test restores under (a folder of its own in it); the system's temporary folder by default. */
+    static final String SANDBOX = "sandbox";
+
     @Override
     public String id() {
         return RESTORE_TEST;
@@ -52,9 +55,15 @@ public final class RestoreTestKind implements JobKind {
         String verifies = job.option(JobOptions.VERIFIES_JOB, job.id());
         String verifiesName = verifies == null || verifies.equals(job.id()) ? job.name()
                 : context.catalog().job(verifies).map(JobDefinition::name).orElse(job.name());
+        String sandbox = job.option(SANDBOX, "").trim();
         RestoreTestEngine.Request req = new RestoreTestEngine.Request(verifies, verifiesName, job.repository(), samplePercent(job),
-                job.rto(), Path.of(System.getProperty("java.io.tmpdir")));
-        Verification v = engine.test(repo, snapshot, req, started, context.monitor());
+                job.rto(), Path.of(sandbox.isEmpty() ? System.getProperty("java.io.tmpdir") : sandbox));
+        Verification v;
+        try {
+            v = engine.test(repo, snapshot, req, started, context.monitor());
+        } catch (RestoreTestEngine.SandboxFull e) {
+            throw new JobFailedException(e.getMessage(), RunMetrics.NONE);
+        }
         v = context.catalog().recordVerification(v.withIds(0, context.runId()));
         double seconds = Math.max(v.restoreTime().toNanos(), 1) / 1e9;
         RunMetrics m = new RunMetrics(v.bytes(), v.bytes(), 0, 0, v.files(), 0, v.bytes() / seconds, v.snapshotId(), 0, v.message());

@@ -154,6 +154,34 @@ class EndToEndJobTest {
     }
 
     @Test
+    void aRestoreTestWhoseSandboxRunsFullFailsSayingSoAndGivesTheBackupNoVerdict() throws Exception {
+        JobDefinition job = backupJob();
+        run(job);
+        Path small = Files.createDirectories(dir.resolve("small-disk"));
+        // a real file system of 1 MiB for the ~1.8 MB of files; the tests run as root here and in CI
+        assertEquals(0, sh("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString()),
+                "cannot mount a 1 MiB tmpfs (the test needs root)");
+        try {
+            Run test = run(RestoreTests.of(job, "latest", 100).withOption(RestoreTestKind.SANDBOX, small.toString()));
+            assertEquals(RunStatus.FAILED, test.status());
+            assertTrue(test.error().contains("is full") && test.error().contains("says nothing of snapshot"), test.error());
+            assertEquals(0, f.catalog.verifications(job.id(), 0, 10).total(), "a full sandbox is no verdict on the backup");
+            try (Stream<Path> left = Files.list(small)) {
+                assertEquals(List.of(), left.toList(), "the sandbox is removed");
+            }
+        } finally {
+            sh("umount", small.toString());
+        }
+    }
+
+    private static int sh(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return p.exitValue();
+    }
+
+    @Test
     void aRestoreSlowerThanTheRtoIsMarkedAsABreach() throws Exception {
         JobDefinition job = f.catalog.saveJob(backupJob().withObjectives(null, Duration.ofNanos(1)));
         run(job);

@@ -163,7 +163,7 @@ public final class RestoreEngine {
         report(true);
         synchronized (errors) {
             return new RestoreResult(files - filesFailed.get(), plan.dirs.size() - unmade.size(), others, skipped,
-                    bytesDone.get(), verified.get(), errors);
+                    bytesDone.get(), verified.get(), errors, full != null);
         }
     }
 
