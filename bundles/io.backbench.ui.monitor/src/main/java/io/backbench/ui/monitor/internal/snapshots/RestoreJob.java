@@ -63,11 +63,14 @@ final class RestoreJob implements Job {
 
                 @Override
                 public void error(String path, String message) {
-                    monitor.warn(path + ": " + message);
+                    monitor.warn(path == null || path.isEmpty() ? message : path + ": " + message);
                 }
             };
             RestoreResult r = FileRestore.restore(o.repository(), Id.parse(snapshotId), options, listener, monitor::isCancelled);
             String summary = String.format("%d files, %d bytes restored to %s and verified", r.files(), r.bytesWritten(), target);
+            if (r.targetFull()) {
+                throw new java.io.IOException(String.join("; ", r.errors()) + "; " + summary);
+            }
             if (!r.ok()) {
                 throw new java.io.IOException(r.errors().size() + " items could not be restored (first: " + r.errors().get(0)
                         + "); " + summary);
