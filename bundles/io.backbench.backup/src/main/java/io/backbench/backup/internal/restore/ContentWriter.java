@@ -262,12 +262,9 @@ final class ContentWriter {
 
     /** The error of file {@code f} that {@code e} failed to write; a full file system stops all writing. */
     private String writeFailure(FileTask f, Exception e) {
-        if (e instanceof IOException io) {
-            if (IoErrors.isNoSpace(io, f.item.dest().getParent())) {
-                full.compareAndSet(null, IoErrors.reason(io));
-                return NO_SPACE;
-            }
-            return "cannot write the file: " + IoErrors.reason(io);
+        if (e instanceof IOException io && IoErrors.isNoSpace(io, f.item.dest().getParent())) {
+            full.compareAndSet(null, IoErrors.reason(io));
+            return NO_SPACE;
         }
         return "cannot write the file: " + e;
     }

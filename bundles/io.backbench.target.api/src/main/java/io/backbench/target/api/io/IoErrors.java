@@ -1,8 +1,12 @@
 package io.backbench.target.api.io;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -46,10 +50,28 @@ public final class IoErrors {
         }
     }
 
-    /** The reason an IOException gives, without its class name. */
+    /**
+     * The reason an IOException gives, without its class name. The JDK's own exceptions for a path
+     * often carry no reason, only the path: those say what they mean in words.
+     */
     public static String reason(IOException e) {
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
+        if (e instanceof FileSystemException fse) {
+            if (fse.getReason() != null) {
+                return fse.getReason();
+            }
+            if (e instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof NoSuchFileException) {
+                return "no such file or folder";
+            }
+            if (e instanceof FileAlreadyExistsException) {
+                return "something exists there already";
+            }
+            if (e instanceof NotDirectoryException) {
+                return "not a folder";
+            }
+            return e.getClass().getSimpleName();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
