@@ -86,8 +86,10 @@ final class Database implements AutoCloseable {
     private CatalogException failed(SQLException e) {
         if (IoErrors.isNoSpace(e)) {
             return new CatalogException("the catalog database (" + safeUrl() + ") cannot be written: its disk is full"
-                    + " (no space left on the device). Free space on that disk, or move the data folder elsewhere"
-                    + " (--home or BACKBENCH_HOME), then run again; what the catalog held is kept", e);
+                    + " (no space left on the device). " + (dialect == Dialect.POSTGRESQL
+                            ? "Free space on the PostgreSQL server's disk"
+                            : "Free space on that disk, or move the data folder elsewhere (--home or BACKBENCH_HOME)")
+                    + ", then run again; what the catalog held is kept", e);
         }
         return new CatalogException("the catalog database (" + safeUrl() + ") failed: " + e.getMessage(), e);
     }
