@@ -29,6 +29,8 @@ final class MasterIndex implements BlobIndex {
     private final Map<Id, PackedBlob> trees = new ConcurrentHashMap<>();
     private final Set<Id> pendingData = ConcurrentHashMap.newKeySet();
     private final Set<Id> pendingTrees = ConcurrentHashMap.newKeySet();
+    /** Per pack, the bytes its indexed tree blobs span: {first offset, end}. */
+    private final Map<Id, long[]> treeSpans = new ConcurrentHashMap<>();
     /** The reading of the index files, while it runs or once it failed; null when there is none to wait for. */
     private volatile CompletableFuture<?> loading;
 
@@ -98,7 +100,16 @@ final class MasterIndex implements BlobIndex {
     }
 
     void add(PackedBlob b) {
-        map(b.type()).putIfAbsent(b.id(), b);
+        if (map(b.type()).putIfAbsent(b.id(), b) == null && b.type() == BlobType.TREE) {
+            long end = b.offset() + b.length();
+            treeSpans.merge(b.pack(), new long[] {b.offset(), end},
+                    (had, now) -> new long[] {Math.min(had[0], now[0]), Math.max(had[1], now[1])});
+        }
+    }
+
+    /** The bytes of {@code pack} from its first indexed tree blob to the end of its last, or null if it has none. */
+    long[] treeSpan(Id pack) {
+        return treeSpans.get(pack);
     }
 
     /** Claims a blob for saving: false if it is indexed or another caller claimed it already. */
@@ -129,6 +140,7 @@ final class MasterIndex implements BlobIndex {
     void clear() {
         data.clear();
         trees.clear();
+        treeSpans.clear();
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class ResticRepository implements Repository {
     private final PackWriter packs;
     private final BlobCodec blobs;
     private final PackRangeReader packRanges;
+    private final TreePacks treePacks;
     private final Locker locker;
     private final IndexFiles indexFiles;
     private final Set<RepositoryLock> heldLocks = ConcurrentHashMap.newKeySet();
@@ -56,6 +57,7 @@ public final class ResticRepository implements Repository {
         this.packs = new PackWriter(store, master, config.version(), options.packSize(), index, this::indexFinishedPacks, cache);
         this.blobs = new BlobCodec(master, config.version(), options.compression());
         this.packRanges = new PackRangeReader(store, blobs);
+        this.treePacks = new TreePacks(store, index);
         this.locker = new Locker(store, master, config.version());
         this.indexFiles = new IndexFiles(store, master, cache);
     }
@@ -233,6 +235,12 @@ public final class ResticRepository implements Repository {
         }
         if (b == null) {
             throw new RepositoryException(type.jsonName() + " blob " + id.shortHex() + " is not in the index of " + describe());
+        }
+        if (type == BlobType.TREE) {
+            TreePacks.Slice s = treePacks.slice(b);
+            if (s != null) {
+                return blobs.open(b, s.bytes(), s.offset(), b.length(), checkId);
+            }
         }
         byte[] raw = store.read(Store.packKey(b.pack()), b.offset(), b.length());
         return blobs.open(b, raw, 0, raw.length, checkId);
