@@ -139,7 +139,8 @@ public final class RestoreEngine {
             // one error for all that the full file system stopped, not one per file
             String message = "the restore stopped: the file system of " + target + " is full (" + full + ") after "
                     + Sizes.human(bytesDone.get()) + " of " + Sizes.human(plan.fileBytes) + " of file content; "
-                    + notMade.get() + " files and other entries were not restored, and no partly written file is left."
+                    + (notMade.get() == 1 ? "1 file or other entry was" : notMade.get() + " files and other entries were")
+                    + " not restored, and no partly written file is left."
                     + " Free at least " + Sizes.human(plan.fileBytes - bytesDone.get()) + " there, or restore into a"
                     + " folder on a bigger disk (--target) or only part of the snapshot (--include), then run the"
                     + " restore again";
@@ -223,15 +224,19 @@ public final class RestoreEngine {
     }
 
     // on the calling thread: a file's content is written later by the writers
+    // (a file not written here, a skipped one or another name of a file written, counts as done now,
+    // so that the progress ends at the total it told)
     private void file(Item e, Map<String, Path> linkLeaders, List<Item[]> links, List<Item> toWrite) {
         try {
             if (!room(e)) {
+                filesDone.incrementAndGet();
                 return;
             }
             String key = linkKey(e.node());
             Path leader = key == null ? null : linkLeaders.get(key);
             if (leader != null) {
                 links.add(new Item[] {e, new Item(e.snapshotPath(), e.node(), leader)});
+                filesDone.incrementAndGet();
                 return;
             }
             files++;
@@ -240,6 +245,7 @@ public final class RestoreEngine {
                 linkLeaders.put(key, e.dest());
             }
         } catch (IOException | RuntimeException ex) {
+            filesDone.incrementAndGet();
             error(e, "cannot restore: " + ex);
         }
     }
