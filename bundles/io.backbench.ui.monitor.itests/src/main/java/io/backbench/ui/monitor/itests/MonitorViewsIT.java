@@ -158,6 +158,46 @@ class MonitorViewsIT {
 
     @Test
     @Order(3)
+    void aRestoreOntoAFullDiskSaysSoInTheProgressView() throws Exception {
+        // a real full disk: a 64 KiB tmpfs (the test runs as root, as CI does), too small for the 100 kB file
+        Path data = Path.of(Osgi.property("backbench.uitests.data"));
+        Path full = data.resolve("full-disk");
+        Files.createDirectories(full);
+        mount("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", full.toString());
+        try {
+            Catalog catalog = Osgi.service(Catalog.class);
+            Run run = catalog.runs(io.backbench.catalog.api.RunQuery.newest()).items().stream()
+                    .filter(r -> r.status() == RunStatus.SUCCEEDED && r.metrics().snapshotId() != null).findFirst().orElseThrow();
+            String snapshot = run.metrics().snapshotId();
+            String file = data.resolve("source/docs/report.bin").toString();
+            MonitorDriver.show(WorkbenchDriver.BACKUPS, MonitorDriver.SNAPSHOTS);
+            MonitorDriver.select(MonitorDriver.SNAPSHOTS, "repositories", 0, data.resolve("repo").toString());
+            MonitorDriver.select(MonitorDriver.SNAPSHOTS, "snapshots", 1, snapshot.substring(0, 8));
+            MonitorDriver.selectInTree(MonitorDriver.SNAPSHOTS, file);
+            MonitorDriver.answerDialog(MonitorDriver.SNAPSHOTS, "restore", full.toString());
+            MonitorDriver.tool(MonitorDriver.SNAPSHOTS, "restore");
+            Shell shell = WorkbenchDriver.shell();
+            Ui.waitUntil("the full disk named in the Progress view", () -> WorkbenchDriver.view(shell, WorkbenchDriver.PROGRESS)
+                    .map(p -> {
+                        String text = WorkbenchDriver.labels(p);
+                        return text.contains("the file system of " + full + " is full") && text.contains("Free at least");
+                    }).orElse(false));
+            Ui.screenshot(shell, "restore-disk-full");
+            Path partial = full.resolve(file.substring(1));
+            assertTrue(!Files.exists(partial), "no partly written file is left: " + partial);
+        } finally {
+            mount("umount", full.toString());
+        }
+    }
+
+    private static void mount(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + " failed (the UI tests run as root): " + out);
+    }
+
+    @Test
+    @Order(4)
     void aFailedJobShowsInTheStatusLineAndANotification() throws Exception {
         Path data = Path.of(Osgi.property("backbench.uitests.data"));
         MonitorDriver.show(WorkbenchDriver.MONITOR, MonitorDriver.JOBS);
@@ -191,7 +231,7 @@ class MonitorViewsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void screenshotsTheMonitoringViewsWithRealRuns() throws Exception {
         Catalog catalog = Osgi.service(Catalog.class);
         // a few more real runs, with a changed file in between, so the charts have a trend

@@ -12,6 +12,7 @@ import io.backbench.jobs.api.Job;
 import io.backbench.jobs.api.ProgressMonitor;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.OpenedRepository;
+import io.backbench.repository.api.Sizes;
 import io.backbench.ui.monitor.internal.RepositoryAccess;
 
 /** Restores selected paths of a snapshot below a folder, on a JobManager worker (the Progress view shows it). */
@@ -67,9 +68,11 @@ final class RestoreJob implements Job {
                 }
             };
             RestoreResult r = FileRestore.restore(o.repository(), Id.parse(snapshotId), options, listener, monitor::isCancelled);
-            String summary = String.format("%d files, %d bytes restored to %s and verified", r.files(), r.bytesWritten(), target);
+            String summary = (r.files() == 1 ? "1 file" : r.files() + " files") + " (" + Sizes.human(r.bytesWritten()) + ") restored to "
+                    + target + " and verified";
             if (r.targetFull()) {
-                throw new java.io.IOException(String.join("; ", r.errors()) + "; " + summary);
+                // the restore's own error says how much was written and what to do; nothing was verified
+                throw new java.io.IOException(String.join("; ", r.errors()));
             }
             if (!r.ok()) {
                 throw new java.io.IOException(r.errors().size() + " items could not be restored (first: " + r.errors().get(0)

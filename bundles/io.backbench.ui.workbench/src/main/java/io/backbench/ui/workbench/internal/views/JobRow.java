@@ -118,7 +118,8 @@ final class JobRow {
 
     private static String detailText(JobStatus s) {
         if (s.state().isDone()) {
-            String warnings = s.warnings().isEmpty() ? "" : "  (" + s.warnings().size() + " warnings)";
+            int n = s.warnings().size();
+            String warnings = n == 0 ? "" : n == 1 ? "  (1 warning)" : "  (" + n + " warnings)";
             return (s.result().isEmpty() ? describe(s.state()) : s.result()) + warnings;
         }
         if (s.state() == JobState.WAITING) {
