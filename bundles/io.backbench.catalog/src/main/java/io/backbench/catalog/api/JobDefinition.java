@@ -39,7 +39,7 @@ public record JobDefinition(String id, String name, String kind, boolean enabled
             throw new IllegalArgumentException("a job name may have at most 200 characters");
         }
         if (kind == null || kind.isBlank()) {
-            throw new IllegalArgumentException("job '" + name + "' needs a kind (backup, restore-test, retention, ...)");
+            throw new IllegalArgumentException("job '" + name + "' needs a kind (backup, restore-test, retention, check, ...)");
         }
         sources = sources == null ? List.of() : List.copyOf(sources);
         repository = repository == null ? "" : repository;

@@ -28,13 +28,18 @@ import io.backbench.catalog.api.RunStatus;
 import io.backbench.catalog.api.Verification;
 import io.backbench.jobs.scheduler.api.JobKind;
 import io.backbench.jobs.scheduler.api.JobOptions;
+import io.backbench.jobs.scheduler.api.RepositoryChecks;
 import io.backbench.jobs.scheduler.api.RestoreTests;
 import io.backbench.repository.api.BlobType;
+import io.backbench.repository.api.CheckOptions;
+import io.backbench.repository.api.CheckReport;
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.Node;
 import io.backbench.repository.api.PackedBlob;
+import io.backbench.repository.api.ReadDataSubset;
 import io.backbench.repository.api.Repositories;
 import io.backbench.repository.api.Repository;
+import io.backbench.repository.api.RepositoryOperations;
 import io.backbench.repository.api.RepositoryOptions;
 import io.backbench.repository.api.StoredSnapshot;
 import io.backbench.repository.api.Tree;
@@ -219,6 +224,80 @@ class EndToEndJobTest {
         assertEquals(2, r.metrics().files(), "two snapshots removed");
         assertEquals(1, f.catalog.snapshots(repo).size(), "the snapshot cache was rebuilt");
         assertTrue(r.metrics().summary().startsWith("removed 2 snapshots"), r.metrics().summary());
+    }
+
+    @Test
+    void aCheckJobRotatesThroughTheDataPartsRunByRun() throws Exception {
+        run(backupJob());
+        JobDefinition check = f.catalog.saveJob(f.job("weekly check", JobKind.CHECK, repo).withOption(JobOptions.READ_DATA, "rotate/3"));
+        List<String> summaries = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Run r = run(check);
+            assertEquals(RunStatus.SUCCEEDED, r.status(), r.error());
+            assertEquals(repo, r.target(), "the run is recorded under the repository");
+            summaries.add(r.metrics().summary());
+        }
+        for (int i = 0; i < 4; i++) {
+            String s = summaries.get(i);
+            assertTrue(s.startsWith("no errors in 1 snapshot, "), s);
+            assertTrue(s.endsWith("read (subset " + (i % 3 + 1) + "/3)"), "run " + (i + 1) + " reads the next part: " + s);
+        }
+        // the three parts together are every pack, each once
+        try (StorageTarget t = target(); Repository r = Repositories.open(t, Fixture.PASSWORD, RepositoryOptions.defaults())) {
+            int read = 0;
+            int packs = 0;
+            for (int part = 1; part <= 3; part++) {
+                CheckReport report = RepositoryOperations.check(r, new CheckOptions(true, new ReadDataSubset(part, 3, 0)));
+                read += report.packsRead();
+                packs = report.packs();
+                String s = summaries.get(part - 1);
+                assertTrue(s.contains("; data of " + report.packsRead() + (report.packsRead() == 1 ? " pack" : " packs") + " read"), s);
+            }
+            assertEquals(packs, read);
+            assertTrue(packs > 1, "the test needs more than one pack: " + packs);
+        }
+    }
+
+    @Test
+    void aCheckJobThatFindsAFlippedByteFailsNamingThePackAndTheFile() throws Exception {
+        run(backupJob());
+        String damaged = flipAByteOfTheFile("file-3.bin");
+        Run r = run(f.job("full check", JobKind.CHECK, repo).withOption(JobOptions.READ_DATA, "all"));
+        assertEquals(RunStatus.FAILED, r.status());
+        // the pack's hash and the blob inside it: two errors, as restic reports them
+        assertTrue(r.error().startsWith("check found 2 errors in " + repo + ": pack "), r.error());
+        assertTrue(r.error().contains(damaged) && r.error().contains("every other file can be"), r.error());
+        assertFalse(r.error().contains("notes.txt"), "undamaged files are not named: " + r.error());
+        assertTrue(r.metrics().summary().startsWith("2 errors in 1 snapshot"), r.metrics().summary());
+        List<String> log = f.catalog.events(r.id()).stream().map(RunEvent::message).toList();
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("error: ") && l.contains(damaged)), log.toString());
+
+        // structure alone does not read the data, so it does not see the flipped byte
+        Run structure = run(f.job("quick check", JobKind.CHECK, repo).withOption(JobOptions.READ_DATA, "none"));
+        assertEquals(RunStatus.SUCCEEDED, structure.status(), structure.error());
+        assertTrue(structure.metrics().summary().endsWith("; no data read"), structure.metrics().summary());
+    }
+
+    @Test
+    void aCheckJobWithAReadDataOptionItCannotUseIsRefusedBeforeItIsSaved() {
+        for (String bad : List.of("rotate/0", "rotate/x", "11/10", "half")) {
+            JobDefinition job = f.job("bad check", JobKind.CHECK, repo).withOption(JobOptions.READ_DATA, bad);
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> f.runner.validate(job));
+            assertTrue(e.getMessage().contains("read-data '" + bad + "'"), e.getMessage());
+        }
+        f.runner.validate(f.job("good check", JobKind.CHECK, repo).withOption(JobOptions.READ_DATA, "5%"));
+    }
+
+    @Test
+    void anAdHocCheckUsesThePasswordOfTheJobItComesFrom() throws Exception {
+        JobDefinition backup = backupJob();
+        run(backup);
+        Run r = run(RepositoryChecks.of(backup, "none"));
+        assertEquals(RunStatus.SUCCEEDED, r.status(), r.error());
+        assertEquals(JobKind.CHECK, r.kind());
+        assertEquals("Check of " + repo, r.jobName());
+        assertTrue(r.metrics().repositoryBytes() > 0);
     }
 
     @Test

@@ -64,6 +64,7 @@ final class Fixture implements AutoCloseable {
         runner.addKind(new FileBackupKind(dir.resolve("cache").resolve("backup")));
         runner.addKind(new RestoreTestKind());
         runner.addKind(new RetentionKind());
+        runner.addKind(new CheckKind());
     }
 
     private static Function<String, Optional<TargetFactory>> diskOnly() {

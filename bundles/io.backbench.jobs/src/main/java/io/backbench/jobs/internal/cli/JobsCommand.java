@@ -78,10 +78,12 @@ public final class JobsCommand implements Command {
                        backbench jobs run NAME [--json]
                        backbench jobs remove NAME
 
-                Kinds: backup, restore-test, retention (and those plugins add). LOCATION is a folder or
+                Kinds: backup, restore-test, retention, check (and those plugins add). LOCATION is a folder or
                 TYPE:key=value,... as for 'backbench snapshots -r'. SPEC for --schedule: 'daily 02:30',
                 'weekly mon,thu 03:00', 'every 6h', 'cron 0 3 * * 1-5' or 'manual'; for --retention:
                 last=7,daily=14,weekly=8,monthly=12,yearly=3. DURATION: 26h, 90m, 7d, 1h30m.
+                A check job reads pack data as '--option read-data=' says: none, all, 5%, 2/10, or
+                rotate/T (the default rotate/10: each run reads the next tenth, ten runs read it all).
                 'run' waits for the run to end; exit code 0 succeeded, 3 with warnings, 1 failed.
 
                 Example: backbench jobs add home --kind backup --repo /mnt/nas/repo --source /home \\

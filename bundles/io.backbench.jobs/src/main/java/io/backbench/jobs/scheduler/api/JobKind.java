@@ -11,8 +11,8 @@ import io.backbench.catalog.api.RunMetrics;
 /**
  * A kind of job, contributed as an OSGi service (whiteboard) with the service property
  * {@link #KIND_PROPERTY} set to {@link #id()}: the runner finds the kind of a definition by its
- * {@link JobDefinition#kind()}. Backbench ships {@code backup}, {@code restore-test} and
- * {@code retention}; the imaging bundle adds {@code image} the same way.
+ * {@link JobDefinition#kind()}. Backbench ships {@code backup}, {@code restore-test},
+ * {@code retention} and {@code check}; the imaging bundle adds {@code image} the same way.
  *
  * <p>Implementations are thread-safe: {@link #run} is called on a JobManager worker thread, for
  * several definitions at once (never two on the same resource key).
@@ -26,6 +26,7 @@ public interface JobKind {
     String BACKUP = "backup";
     String RESTORE_TEST = "restore-test";
     String RETENTION = "retention";
+    String CHECK = "check";
     String IMAGE = "image";
 
     /** The kind's id as definitions name it: lower case, e.g. {@code backup}. */

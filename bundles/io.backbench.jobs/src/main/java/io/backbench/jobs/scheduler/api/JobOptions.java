@@ -18,6 +18,12 @@ public final class JobOptions {
     public static final String VERIFIES_JOB = "verifies-job";
     /** retention: whether to prune after forget (default true). */
     public static final String PRUNE = "prune";
+    /**
+     * check: which pack data to read besides the structure: {@code none}, {@code all}, a fixed subset
+     * ({@code 5%}, {@code 2/10}), or {@code rotate/T} (default {@code rotate/10}): each run reads the next
+     * of T parts, so that T runs read every pack.
+     */
+    public static final String READ_DATA = "read-data";
 
     private JobOptions() {
     }

@@ -122,7 +122,7 @@ class CliTest {
         assertEquals(CommandLine.USAGE, run(jobs(), "add", "x", "--kind", "backup", "--repo", repo, "--source", "/x", "--schedule", "at noon"));
         assertTrue(err.contains("'at noon' is not understood"), err);
         assertEquals(CommandLine.USAGE, run(jobs(), "add", "x", "--kind", "teleport", "--repo", repo));
-        assertTrue(err.contains("unknown job kind 'teleport'; installed kinds: backup, restore-test, retention"), err);
+        assertTrue(err.contains("unknown job kind 'teleport'; installed kinds: backup, check, restore-test, retention"), err);
         assertEquals(CommandLine.USAGE, run(jobs(), "add", "x", "--kind", "backup", "--repo", repo));
         assertTrue(err.contains("has no source"), err);
         assertEquals(CommandLine.USAGE, run(jobs(), "add", "x", "--kind", "backup", "--repo", repo, "--source", "/x", "--rpo", "soon"));

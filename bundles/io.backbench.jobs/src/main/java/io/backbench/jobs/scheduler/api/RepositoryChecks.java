@@ -1,0 +1,26 @@
+package io.backbench.jobs.scheduler.api;
+
+import java.util.List;
+
+import io.backbench.catalog.api.JobDefinition;
+
+/**
+ * Builds ad-hoc {@code check} definitions for {@link JobRunner#submit}: the Repositories view's
+ * "Check Now". The run is recorded in the catalog like any other, under the repository.
+ */
+public final class RepositoryChecks {
+    private RepositoryChecks() {
+    }
+
+    /**
+     * A check of the repository of {@code job} (any job that uses it: its options carry the password
+     * source), reading the data {@code readData} names (see {@link JobOptions#READ_DATA}).
+     */
+    public static JobDefinition of(JobDefinition job, String readData) {
+        JobDefinition d = new JobDefinition(null, "Check of " + job.repository(), JobKind.CHECK, true, List.of(), job.repository(),
+                "", "", null, null, job.options(), null, null);
+        return d.withOption(JobOptions.READ_DATA, readData).withOption(JobOptions.EXCLUDES, null)
+                .withOption(JobOptions.SNAPSHOT, null).withOption(JobOptions.SAMPLE_PERCENT, null)
+                .withOption(JobOptions.VERIFIES_JOB, null).withOption(JobOptions.PRUNE, null);
+    }
+}
