@@ -296,7 +296,7 @@ class EndToEndJobTest {
         Run r = run(RepositoryChecks.of(backup, "none"));
         assertEquals(RunStatus.SUCCEEDED, r.status(), r.error());
         assertEquals(JobKind.CHECK, r.kind());
-        assertEquals("Check of " + repo, r.jobName());
+        assertEquals("Repository check (home)", r.jobName());
         assertTrue(r.metrics().repositoryBytes() > 0);
     }
 

@@ -45,6 +45,18 @@ public interface ViewContribution {
     }
 
     /**
+     * Its place among the views of the same area: lower first, views of the same order by label; the
+     * first is the one shown when the perspective opens. Default {@value #DEFAULT_ORDER}; a perspective's
+     * main view takes a lower number (the Backups perspective's Repositories view has 10).
+     */
+    default int order() {
+        return DEFAULT_ORDER;
+    }
+
+    /** The {@link #order()} of a view that does not choose one. */
+    int DEFAULT_ORDER = 100;
+
+    /**
      * Makes a new, not yet visible part for one place in the workbench. Called on the UI thread.
      * Should be cheap: widgets are made later, in {@link ViewPart#createControl}.
      */

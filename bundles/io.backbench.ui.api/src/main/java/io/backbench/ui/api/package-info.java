@@ -13,5 +13,5 @@
  * {@link io.backbench.ui.api.ViewSite#asyncExec(Runnable)}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.backbench.ui.api;

@@ -5,7 +5,7 @@ import io.backbench.ui.testing.WorkbenchDriver;
 import io.backbench.ui.testing.Osgi;
 
 import static io.backbench.ui.testing.WorkbenchDriver.BACKUPS;
-import static io.backbench.ui.testing.WorkbenchDriver.BACKUPS_VIEW;
+import static io.backbench.ui.testing.WorkbenchDriver.REPOSITORIES_VIEW;
 import static io.backbench.ui.testing.WorkbenchDriver.DEVICES;
 import static io.backbench.ui.testing.WorkbenchDriver.DEVICES_VIEW;
 import static io.backbench.ui.testing.WorkbenchDriver.DISCOVERY_BUNDLE;
@@ -50,7 +50,7 @@ class WorkbenchWindowIT {
     private static final Map<String, List<String>> VIEWS = Map.of(
             MONITOR, List.of(PROGRESS, ERROR_LOG, PLUGINS),
             DEVICES, List.of(DEVICES_VIEW, PROGRESS),
-            BACKUPS, List.of(BACKUPS_VIEW, PROGRESS),
+            BACKUPS, List.of(REPOSITORIES_VIEW, PROGRESS),
             TARGETS, List.of(TARGET_TYPES, PROGRESS));
 
     @Test
@@ -84,6 +84,11 @@ class WorkbenchWindowIT {
             }
             Ui.screenshot(shell, "workbench-" + perspective);
         }
+        // a perspective's main view comes first (ViewContribution#order), the others by label
+        WorkbenchDriver.showPerspective(BACKUPS);
+        List<String> backups = Ui.call(() -> WorkbenchDriver.viewIds(shell));
+        assertTrue(backups.indexOf(REPOSITORIES_VIEW) == 0 && backups.indexOf("io.backbench.ui.monitor.jobs") == 1
+                && backups.indexOf("io.backbench.ui.monitor.snapshots") == 2, backups.toString());
         WorkbenchDriver.showPerspective(MONITOR);
     }
 
@@ -97,9 +102,8 @@ class WorkbenchWindowIT {
     @Order(3)
     void viewsWithNothingToShowSayWhatTheyWillShowAndHowToGetThere() {
         Shell shell = WorkbenchDriver.shell();
-        WorkbenchDriver.showPerspective(BACKUPS);
-        String backups = visibleEmptyMessage(shell, BACKUPS_VIEW);
-        assertTrue(backups.contains("repositor") && backups.contains("snapshot"), backups);
+        // (the Repositories view's empty state is tested in io.backbench.ui.monitor.itests, whose catalog starts
+        // empty; here the tape tests' backups may have filled it)
         WorkbenchDriver.showPerspective(DEVICES);
         // the product's discovery bundle provides devices; without it the view says what is missing
         Osgi.withBundleStopped(DISCOVERY_BUNDLE, () -> {

@@ -36,7 +36,8 @@ public final class WorkbenchDriver {
     public static final String DEVICES_VIEW = "io.backbench.ui.views.devices";
     /** The product bundle that provides the real devices. */
     public static final String DISCOVERY_BUNDLE = "io.backbench.discovery";
-    public static final String BACKUPS_VIEW = "io.backbench.ui.views.backups";
+    /** The first view of the Backups perspective (the product's io.backbench.ui.monitor bundle). */
+    public static final String REPOSITORIES_VIEW = "io.backbench.ui.monitor.repositories";
 
     private WorkbenchDriver() {
     }

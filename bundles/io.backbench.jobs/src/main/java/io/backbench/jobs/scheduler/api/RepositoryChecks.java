@@ -17,7 +17,7 @@ public final class RepositoryChecks {
      * source), reading the data {@code readData} names (see {@link JobOptions#READ_DATA}).
      */
     public static JobDefinition of(JobDefinition job, String readData) {
-        JobDefinition d = new JobDefinition(null, "Check of " + job.repository(), JobKind.CHECK, true, List.of(), job.repository(),
+        JobDefinition d = new JobDefinition(null, "Repository check (" + job.name() + ")", JobKind.CHECK, true, List.of(), job.repository(),
                 "", "", null, null, job.options(), null, null);
         return d.withOption(JobOptions.READ_DATA, readData).withOption(JobOptions.EXCLUDES, null)
                 .withOption(JobOptions.SNAPSHOT, null).withOption(JobOptions.SAMPLE_PERCENT, null)

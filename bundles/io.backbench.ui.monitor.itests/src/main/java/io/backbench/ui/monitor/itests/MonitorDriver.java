@@ -29,6 +29,7 @@ final class MonitorDriver {
     static final String JOBS = "io.backbench.ui.monitor.jobs";
     static final String SNAPSHOTS = "io.backbench.ui.monitor.snapshots";
     static final String VERIFICATION = "io.backbench.ui.monitor.verification";
+    static final String REPOSITORIES = WorkbenchDriver.REPOSITORIES_VIEW;
 
     private MonitorDriver() {
     }

@@ -63,6 +63,11 @@ class MonitorViewsIT {
         MonitorDriver.show(WorkbenchDriver.BACKUPS, MonitorDriver.SNAPSHOTS);
         Composite snapshots = MonitorDriver.view(MonitorDriver.SNAPSHOTS);
         Ui.waitUntil("the empty state of the Snapshots view", () -> MonitorDriver.showsEmptyState(snapshots));
+        MonitorDriver.show(WorkbenchDriver.BACKUPS, MonitorDriver.REPOSITORIES);
+        Composite repositories = MonitorDriver.view(MonitorDriver.REPOSITORIES);
+        Ui.waitUntil("the empty state of the Repositories view", () -> MonitorDriver.showsEmptyState(repositories));
+        String text = Ui.call(() -> WorkbenchDriver.labels(repositories));
+        assertTrue(text.contains("Jobs view") && text.contains("Check Now"), text);
     }
 
     @Test
@@ -232,6 +237,41 @@ class MonitorViewsIT {
 
     @Test
     @Order(5)
+    void checksARepositoryFromTheRepositoriesView() throws Exception {
+        Path data = Path.of(Osgi.property("backbench.uitests.data"));
+        String repo = data.resolve("repo").toString();
+        Catalog catalog = Osgi.service(Catalog.class);
+        int snapshotCount = catalog.snapshots(repo).size();
+        MonitorDriver.show(WorkbenchDriver.BACKUPS, MonitorDriver.REPOSITORIES);
+        Composite view = MonitorDriver.view(MonitorDriver.REPOSITORIES);
+        Ui.waitUntil("the job's repository, not checked yet", () -> row(view, repo)
+                .map(r -> r.get(1).equals(JOB) && r.get(2).equals(Integer.toString(snapshotCount)) && r.get(5).equals("never")
+                        && r.get(6).startsWith("Not checked yet")).orElse(false));
+        // the failed job's repository is listed too, though nothing was ever written there
+        Ui.waitUntil("the broken job's repository", () -> row(view, data.resolve("no-such-repo").toString()).isPresent());
+
+        MonitorDriver.select(MonitorDriver.REPOSITORIES, "repositories", 0, repo);
+        MonitorDriver.tool(MonitorDriver.REPOSITORIES, "check");
+        Ui.waitUntil("a passed check reading the first tenth", () -> row(view, repo).map(r -> r.get(6)
+                .startsWith("Passed: no errors in " + snapshotCount + (snapshotCount == 1 ? " snapshot" : " snapshots"))
+                && r.get(6).endsWith("(subset 1/10)")).orElse(false));
+        MonitorDriver.tool(MonitorDriver.REPOSITORIES, "check-all");
+        Ui.waitUntil("a passed check reading all data", () -> row(view, repo).map(r -> r.get(6).startsWith("Passed: no errors")
+                && r.get(6).contains("read") && !r.get(6).contains("subset")).orElse(false));
+        List<Run> checks = catalog.runs(io.backbench.catalog.api.RunQuery.newest()).items().stream()
+                .filter(r -> r.kind().equals("check") && r.target().equals(repo)).toList();
+        assertEquals(2, checks.size(), checks.toString());
+        assertTrue(checks.stream().allMatch(r -> r.status() == RunStatus.SUCCEEDED), checks.toString());
+    }
+
+    /** The Repositories view's row of {@code repository}. UI thread only. */
+    private static java.util.Optional<List<String>> row(Composite view, String repository) {
+        return MonitorDriver.table(view, "repositories")
+                .flatMap(t -> MonitorDriver.rows(t).stream().filter(r -> r.get(0).equals(repository)).findFirst());
+    }
+
+    @Test
+    @Order(6)
     void screenshotsTheMonitoringViewsWithRealRuns() throws Exception {
         Catalog catalog = Osgi.service(Catalog.class);
         // a few more real runs, with a changed file in between, so the charts have a trend
@@ -268,6 +308,18 @@ class MonitorViewsIT {
         MonitorDriver.show(WorkbenchDriver.MONITOR, MonitorDriver.JOBS);
         MonitorDriver.show(WorkbenchDriver.MONITOR, MonitorDriver.VERIFICATION);
         Ui.screenshot(shell, "verification");
+        MonitorDriver.show(WorkbenchDriver.BACKUPS, MonitorDriver.REPOSITORIES);
+        Composite repositories = MonitorDriver.view(MonitorDriver.REPOSITORIES);
+        String repo = data.resolve("repo").toString();
+        int snapshots = catalog.snapshots(repo).size();
+        Ui.waitUntil("the new snapshots counted", () -> row(repositories, repo)
+                .map(r -> r.get(2).equals(Integer.toString(snapshots))).orElse(false));
+        // the third check of this repository reads the third tenth of its data
+        MonitorDriver.select(MonitorDriver.REPOSITORIES, "repositories", 0, repo);
+        MonitorDriver.tool(MonitorDriver.REPOSITORIES, "check");
+        Ui.waitUntil("a check of all " + snapshots + " snapshots", () -> row(repositories, repo).map(r -> r.get(6)
+                .startsWith("Passed: no errors in " + snapshots + " snapshots") && r.get(6).endsWith("(subset 3/10)")).orElse(false));
+        Ui.screenshot(shell, "repositories");
     }
 
     private static long size(Path p) {

@@ -99,7 +99,19 @@ final class PerspectivePage {
         for (Placement p : wanted) {
             if (!holders.containsKey(p.view()) && find(p.viewId()).isEmpty()) {
                 CTabFolder folder = folders.get(p.area());
-                holders.put(p.view(), new ViewHolder(folder, p.view(), p.viewId(), p.label(), id, window));
+                // in the order wanted: after the tabs of this folder that come before it there
+                int index = 0;
+                for (Placement before : wanted) {
+                    if (before == p) {
+                        break;
+                    }
+                    ViewHolder h = holders.get(before.view());
+                    if (h != null && !h.item().isDisposed() && h.item().getParent() == folder) {
+                        index++;
+                    }
+                }
+                holders.put(p.view(), new ViewHolder(folder, Math.min(index, folder.getItemCount()), p.view(), p.viewId(), p.label(),
+                        id, window));
                 if (folder.getSelection() == null) {
                     folder.setSelection(0);
                 }

@@ -31,7 +31,8 @@ final class ViewHolder implements ViewSite {
     private final Display display;
     private ViewPart part;
 
-    ViewHolder(CTabFolder folder, ViewContribution contribution, String viewId, String label, String perspectiveId,
+    /** A view's tab at {@code index} of {@code folder} (0 to its item count). */
+    ViewHolder(CTabFolder folder, int index, ViewContribution contribution, String viewId, String label, String perspectiveId,
                WorkbenchWindow window) {
         this.contribution = contribution;
         this.viewId = viewId;
@@ -50,7 +51,7 @@ final class ViewHolder implements ViewSite {
         Composite content = new Composite(container, SWT.NONE);
         content.setLayout(new FillLayout());
         content.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        item = new CTabItem(folder, SWT.NONE);
+        item = new CTabItem(folder, SWT.NONE, index);
         item.setText(label);
         item.setData(Keys.VIEW, viewId);
         item.setControl(container);

@@ -240,7 +240,10 @@ final class WorkbenchWindow extends ApplicationWindow {
         page.activate(viewId);
     }
 
-    /** The views wanted in a perspective: those that name it, its own placements, those shown by hand. */
+    /**
+     * The views wanted in a perspective: those that name it, its own placements, those shown by hand;
+     * in their {@link ViewContribution#order()}, then by label.
+     */
     private List<PerspectivePage.Placement> placements(String perspectiveId) {
         List<PerspectivePage.Placement> result = new ArrayList<>();
         List<ViewContribution> views = contributions.views();
@@ -261,6 +264,9 @@ final class WorkbenchWindow extends ApplicationWindow {
                 result.add(new PerspectivePage.Placement(v, id, label, extra.get(id).area()));
             }
         }
+        Map<ViewContribution, Integer> order = new java.util.IdentityHashMap<>();
+        result.forEach(pl -> order.put(pl.view(), safe(pl.view()::order, ViewContribution.DEFAULT_ORDER)));
+        result.sort(java.util.Comparator.comparingInt(pl -> order.get(pl.view()))); // stable: label order within one
         return result;
     }
 

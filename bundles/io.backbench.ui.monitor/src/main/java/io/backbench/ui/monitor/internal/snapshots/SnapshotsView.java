@@ -12,7 +12,6 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Tree;
@@ -39,6 +38,7 @@ import io.backbench.ui.api.EmptyState;
 import io.backbench.ui.monitor.internal.Format;
 import io.backbench.ui.monitor.internal.Keys;
 import io.backbench.ui.monitor.internal.RepositoryAccess;
+import io.backbench.ui.monitor.internal.Widgets;
 
 /**
  * Per repository, its snapshots (from the catalog's cache); a snapshot's tree, read from the
@@ -83,9 +83,9 @@ final class SnapshotsView implements ViewPart {
                         + "can be restored within the job's RTO.\n\nRepositories appear once a backup job has run: create "
                         + "one in the Jobs view and press Run Now.");
         SashForm sash = new SashForm(empty.stack(), SWT.HORIZONTAL);
-        repositories = table(sash, "repositories", new String[] {"Repository", "Job", "Snapshots"}, new int[] {220, 140, 70});
+        repositories = Widgets.table(sash, "repositories", new String[] {"Repository", "Job", "Snapshots"}, new int[] {220, 140, 70});
         SashForm right = new SashForm(sash, SWT.VERTICAL);
-        snapshots = table(right, "snapshots", new String[] {"Time", "Snapshot", "Host", "Paths", "Tags"}, new int[] {150, 90, 110, 260, 90});
+        snapshots = Widgets.table(right, "snapshots", new String[] {"Time", "Snapshot", "Host", "Paths", "Tags"}, new int[] {150, 90, 110, 260, 90});
         tree = new Tree(right, SWT.BORDER | SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         tree.setData(Keys.PART, "tree");
         tree.setHeaderVisible(true);
@@ -100,9 +100,9 @@ final class SnapshotsView implements ViewPart {
         repositories.addListener(SWT.Selection, e -> showSnapshots());
         snapshots.addListener(SWT.Selection, e -> browse());
         tree.addListener(SWT.Expand, e -> expand((TreeItem) e.item));
-        tool("refresh", "Refresh", "Read the repositories and snapshots again", this::refresh);
-        tool("restore", "Restore...", "Restore the selected files or folders to a folder you choose", this::restore);
-        tool("test", "Test Restore", "Restore the selected snapshot into a sandbox, check every byte and measure the time against the RTO",
+        Widgets.tool(site, "refresh", "Refresh", "Read the repositories and snapshots again", this::refresh);
+        Widgets.tool(site, "restore", "Restore...", "Restore the selected files or folders to a folder you choose", this::restore);
+        Widgets.tool(site, "test", "Test Restore", "Restore the selected snapshot into a sandbox, check every byte and measure the time against the RTO",
                 this::testRestore);
         Runnable refresh = Background.coalescing(viewSite, 300, this::refresh);
         listener = change -> {
@@ -112,28 +112,6 @@ final class SnapshotsView implements ViewPart {
         };
         catalog.addListener(listener);
         refresh();
-    }
-
-    private static Table table(Composite parent, String part, String[] columns, int[] widths) {
-        Table t = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
-        t.setData(Keys.PART, part);
-        t.setHeaderVisible(true);
-        t.setLinesVisible(true);
-        for (int i = 0; i < columns.length; i++) {
-            TableColumn c = new TableColumn(t, SWT.NONE);
-            c.setText(columns[i]);
-            c.setWidth(widths[i]);
-        }
-        return t;
-    }
-
-    private ToolItem tool(String action, String text, String tip, Runnable run) {
-        ToolItem item = new ToolItem(site.toolBar(), SWT.PUSH);
-        item.setText(text);
-        item.setToolTipText(tip);
-        item.setData(Keys.ACTION, action);
-        item.addListener(SWT.Selection, e -> run.run());
-        return item;
     }
 
     private void refresh() {
