@@ -12,9 +12,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.swt.widgets.ToolItem;
 
 import io.backbench.catalog.api.Catalog;
 import io.backbench.catalog.api.CatalogChange;
@@ -29,7 +27,7 @@ import io.backbench.ui.monitor.internal.Background;
 import io.backbench.ui.api.EmptyState;
 import io.backbench.ui.monitor.internal.Format;
 import io.backbench.ui.monitor.internal.Icons;
-import io.backbench.ui.monitor.internal.Keys;
+import io.backbench.ui.monitor.internal.Widgets;
 import io.backbench.ui.monitor.internal.RepositoryAccess;
 
 /**
@@ -69,14 +67,7 @@ final class JobsView implements ViewPart {
                 "A job says what to protect, where to, when, and how fresh the last good backup must be (RPO) and how fast a "
                         + "restore must be (RTO).\n\nPress New Job... in this view's tool bar to create one; Run Now starts it "
                         + "at once, and its schedule starts it later. Jobs made with 'backbench jobs add' appear here too.");
-        table = new Table(empty.stack(), SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        for (int i = 0; i < COLUMNS.length; i++) {
-            TableColumn c = new TableColumn(table, SWT.NONE);
-            c.setText(COLUMNS[i]);
-            c.setWidth(WIDTHS[i]);
-        }
+        table = Widgets.table(empty.stack(), "jobs", COLUMNS, WIDTHS);
         table.addListener(SWT.DefaultSelection, e -> edit());
         empty.setContent(table);
         tool("new", "New Job...", "Create a job definition", this::create);
@@ -96,11 +87,7 @@ final class JobsView implements ViewPart {
     }
 
     private void tool(String action, String text, String tip, Runnable run) {
-        ToolItem item = new ToolItem(site.toolBar(), SWT.PUSH);
-        item.setText(text);
-        item.setToolTipText(tip);
-        item.setData(Keys.ACTION, action);
-        item.addListener(SWT.Selection, e -> run.run());
+        Widgets.tool(site, action, text, tip, run);
     }
 
     private void refresh() {

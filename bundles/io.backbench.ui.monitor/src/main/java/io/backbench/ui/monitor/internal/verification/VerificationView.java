@@ -6,7 +6,6 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 import io.backbench.catalog.api.Catalog;
@@ -16,6 +15,7 @@ import io.backbench.catalog.api.Verification;
 import io.backbench.ui.api.ViewPart;
 import io.backbench.ui.api.ViewSite;
 import io.backbench.ui.monitor.internal.Background;
+import io.backbench.ui.monitor.internal.Widgets;
 import io.backbench.ui.api.EmptyState;
 import io.backbench.ui.monitor.internal.Format;
 import io.backbench.ui.monitor.internal.Icons;
@@ -52,14 +52,7 @@ final class VerificationView implements ViewPart {
                         + "measures the restore time against the job's RTO. Every test is listed here; a failed one stays red "
                         + "in the Dashboard until a later test passes.\n\nRun one from the Snapshots view (Backups perspective): "
                         + "select a snapshot and press Test Restore; or schedule a restore-test job in the Jobs view.");
-        table = new Table(empty.stack(), SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        for (int i = 0; i < COLUMNS.length; i++) {
-            TableColumn c = new TableColumn(table, SWT.NONE);
-            c.setText(COLUMNS[i]);
-            c.setWidth(WIDTHS[i]);
-        }
+        table = Widgets.table(empty.stack(), "verifications", COLUMNS, WIDTHS);
         table.addListener(SWT.DefaultSelection, e -> details());
         empty.setContent(table);
         Runnable refresh = Background.coalescing(viewSite, 300, this::refresh);
