@@ -72,13 +72,13 @@ public final class RepositoryAccess {
             return new OpenedRepository(Repositories.open(target, password, options()), target);
         } catch (WrongPasswordException e) {
             target.close();
-            throw new IOException("wrong password for the repository at " + location
+            throw new IOException("wrong password for the repository at " + displayLocation()
                     + ": no key opens with it. Check BACKBENCH_PASSWORD or --password-file", e);
         } catch (RepositoryException e) {
             target.close();
             if (e.getMessage() != null && e.getMessage().contains("no config file")) {
-                throw new IOException("there is no repository at " + location + "; create one with 'backbench repo init -r "
-                        + location + "'", e);
+                throw new IOException("there is no repository at " + displayLocation() + "; create one with 'backbench repo init -r "
+                        + displayLocation() + "'", e);
             }
             throw e;
         } finally {
@@ -109,6 +109,11 @@ public final class RepositoryAccess {
         return location;
     }
 
+    /** The location as it may be printed: secret settings masked (see {@link ConfiguredTargets#display}), or null. */
+    public String displayLocation() {
+        return location == null ? null : targets.display(location);
+    }
+
     /** The repository's folder if it is on a local disk target, else null (for the fsfreeze check). */
     public Path localFolder() {
         if (location == null || location.isBlank()) {
@@ -134,8 +139,8 @@ public final class RepositoryAccess {
             return targets.open(location, create);
         } catch (TargetException e) {
             if (!create && e.getMessage() != null && e.getMessage().contains("does not exist")) {
-                throw new IOException("there is no repository at " + location + "; create one with 'backbench repo init -r "
-                        + location + "'", e);
+                throw new IOException("there is no repository at " + displayLocation() + "; create one with 'backbench repo init -r "
+                        + displayLocation() + "'", e);
             }
             throw e;
         }

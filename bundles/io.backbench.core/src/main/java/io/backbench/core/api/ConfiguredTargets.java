@@ -63,6 +63,13 @@ public interface ConfiguredTargets {
      */
     StorageTarget open(String location, boolean create) throws TargetException;
 
+    /**
+     * The location as it may be shown, printed or logged: in {@code TYPE:key=value,...}, the values of the
+     * settings the type declares {@code SECRET} (for a type not installed: of the settings whose name says
+     * secret, password, passphrase or token) are replaced by {@code ***}. Other locations come back as given.
+     */
+    String display(String location);
+
     /** Called (on any thread) after a target was saved or deleted. */
     void addListener(Runnable listener);
 

@@ -4,5 +4,5 @@
  * {@code io.backbench.core.internal} and are never exported.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.backbench.core.api;

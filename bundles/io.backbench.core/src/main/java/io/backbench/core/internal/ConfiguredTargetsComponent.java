@@ -114,6 +114,11 @@ public class ConfiguredTargetsComponent implements ConfiguredTargets {
     }
 
     @Override
+    public String display(String location) {
+        return resolver.display(location);
+    }
+
+    @Override
     public void addListener(Runnable listener) {
         listeners.add(listener);
     }

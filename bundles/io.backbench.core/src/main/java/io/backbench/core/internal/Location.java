@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,8 +48,8 @@ record Location(String text, String name, String type, Map<String, String> setti
             for (String kv : rest.split(",")) {
                 int eq = kv.indexOf('=');
                 if (eq <= 0) {
-                    throw TargetException.permanentFailure("repository location '" + text + "': '" + kv
-                            + "' is not key=value (write TYPE:key=value,key=value)", null);
+                    throw TargetException.permanentFailure("repository location '" + redact(text, Location::secretByName, false)
+                            + "': '" + kv + "' is not key=value (write TYPE:key=value,key=value)", null);
                 }
                 settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
             }
@@ -65,6 +66,44 @@ record Location(String text, String name, String type, Map<String, String> setti
 
     boolean named() {
         return name != null;
+    }
+
+    /** What {@link #redact} shows instead of a secret value. */
+    static final String MASK = "***";
+
+    /**
+     * The location text with the value of every {@code key=value} setting that {@code secret} accepts
+     * replaced by {@value #MASK}; {@code TYPE:VALUE} masked whole when {@code secretValue}. Anything that
+     * does not parse as a typed location is returned unchanged. Pure.
+     */
+    static String redact(String location, Predicate<String> secret, boolean secretValue) {
+        if (location == null) {
+            return null;
+        }
+        String text = location.trim();
+        Matcher m = TYPED.matcher(text);
+        if (text.startsWith("/") || !m.matches() || m.group(1).equals(NAMED)) {
+            return location;
+        }
+        String rest = m.group(2);
+        if (!rest.contains("=")) {
+            return secretValue && !rest.isBlank() ? m.group(1) + ":" + MASK : location;
+        }
+        StringBuilder sb = new StringBuilder(m.group(1)).append(':');
+        String[] parts = rest.split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String kv = parts[i];
+            int eq = kv.indexOf('=');
+            sb.append(i == 0 ? "" : ",");
+            sb.append(eq > 0 && secret.test(kv.substring(0, eq).trim()) ? kv.substring(0, eq + 1) + MASK : kv);
+        }
+        return sb.toString();
+    }
+
+    /** A setting whose name says it holds a secret: for types whose descriptors are not at hand. */
+    static boolean secretByName(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        return k.contains("secret") || k.contains("password") || k.contains("passphrase") || k.contains("token");
     }
 
     private static String absolute(String path, String location) throws TargetException {

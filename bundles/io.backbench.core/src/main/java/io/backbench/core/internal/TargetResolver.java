@@ -2,9 +2,12 @@ package io.backbench.core.internal;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.backbench.core.api.ConfiguredTargets.Entry;
 import io.backbench.target.api.SettingDescriptor;
@@ -56,10 +59,31 @@ final class TargetResolver {
         try {
             return factory.open(TargetSettings.of(settings));
         } catch (TargetException e) {
-            String where = configured ? "target '" + location.name() + "' (" + type + ")" : "'" + location.text() + "'";
+            String where = configured ? "target '" + location.name() + "' (" + type + ")" : "'" + display(location.text()) + "'";
             throw new TargetException("cannot open the repository location " + where + ": " + e.getMessage(), e,
                     e.isRetryable());
         }
+    }
+
+    /** See {@link io.backbench.core.api.ConfiguredTargets#display}. */
+    String display(String text) {
+        Location location;
+        try {
+            location = Location.parse(text);
+        } catch (TargetException | RuntimeException e) {
+            return Location.redact(text, Location::secretByName, false);
+        }
+        Optional<TargetFactory> factory = location.named() ? Optional.empty() : types.apply(location.type());
+        if (factory.isEmpty()) {
+            return Location.redact(text, Location::secretByName, false);
+        }
+        List<SettingDescriptor> descriptors = factory.get().settings();
+        Set<String> secrets = descriptors.stream().filter(d -> d.type() == SettingDescriptor.Type.SECRET).map(SettingDescriptor::key)
+                .collect(Collectors.toSet());
+        // TYPE:VALUE stands for the type's first required setting
+        boolean secretValue = descriptors.stream().filter(SettingDescriptor::required).findFirst()
+                .map(d -> d.type() == SettingDescriptor.Type.SECRET).orElse(false);
+        return Location.redact(text, k -> secrets.contains(k) || Location.secretByName(k), secretValue);
     }
 
     private Entry find(String name) throws TargetException {
@@ -78,7 +102,7 @@ final class TargetResolver {
 
     private TargetFactory factory(String type, String location) throws TargetException {
         return types.apply(type).orElseThrow(() -> TargetException.permanentFailure("the " + type + " target type is not"
-                + " installed (repository " + location + "); install its plugin ('backbench targets types' lists the"
+                + " installed (repository " + Location.redact(location, Location::secretByName, false) + "); install its plugin ('backbench targets types' lists the"
                 + " installed types)", null));
     }
 }

@@ -137,6 +137,33 @@ class ConfiguredTargetsTest {
     }
 
     @Test
+    void showsLocationsWithTheirSecretsMasked() {
+        ConfiguredTargetsComponent t = targets();
+        // the type's SECRET settings, whatever their names
+        assertEquals("vault:folder=/v,token=***,pin=***", t.display("vault:folder=/v,token=" + VaultTargetFactory.TOKEN + ",pin=1234"));
+        // a type that is not installed: settings whose names say they are secret
+        assertEquals("s3:bucket=b,access_key=AK,secret_key=***", t.display("s3:bucket=b,access_key=AK,secret_key=SK"));
+        assertEquals("sftp:host=h,password=***,session_token=***", t.display("sftp:host=h,password=pw,session_token=x"));
+        // nothing to hide
+        for (String plain : List.of("/srv/repo", "relative/repo", "target:offsite", "disk:/srv/repo", "vault:folder=/v")) {
+            assertEquals(plain, t.display(plain));
+        }
+    }
+
+    @Test
+    void aLocationThatCannotBeOpenedIsNamedWithoutItsSecrets() {
+        ConfiguredTargetsComponent t = targets();
+        TargetException wrong = assertThrows(TargetException.class,
+                () -> t.open("vault:folder=" + dir.resolve("v") + ",token=wrong-token-value,pin=4321"));
+        assertTrue(wrong.getMessage().contains("token=***,pin=***"), wrong.getMessage());
+        assertFalse(wrong.getMessage().contains("wrong-token-value") || wrong.getMessage().contains("4321"), wrong.getMessage());
+        TargetException missing = assertThrows(TargetException.class, () -> t.open("s3:bucket=b,secret_key=SK123"));
+        assertFalse(missing.getMessage().contains("SK123"), missing.getMessage());
+        TargetException malformed = assertThrows(TargetException.class, () -> t.open("s3:secret_key=SK123,oops"));
+        assertFalse(malformed.getMessage().contains("SK123"), malformed.getMessage());
+    }
+
+    @Test
     void saysWhichNameIsUnknown() {
         TargetException e = assertThrows(TargetException.class, () -> targets().open("target:nope"));
         assertTrue(e.getMessage().contains("no configured target named 'nope'") && e.getMessage().contains("targets add"),

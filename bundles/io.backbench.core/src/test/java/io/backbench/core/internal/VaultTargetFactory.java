@@ -36,7 +36,9 @@ final class VaultTargetFactory implements TargetFactory {
     @Override
     public List<SettingDescriptor> settings() {
         return List.of(SettingDescriptor.required("folder", "Folder", Type.PATH, "where"),
-                SettingDescriptor.required("token", "Token", Type.SECRET, "the token"));
+                SettingDescriptor.required("token", "Token", Type.SECRET, "the token"),
+                // a secret whose name does not say so: only its descriptor does
+                SettingDescriptor.optional("pin", "PIN", Type.SECRET, "", "a second secret"));
     }
 
     @Override

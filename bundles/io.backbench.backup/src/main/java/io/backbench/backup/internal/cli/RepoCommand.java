@@ -140,10 +140,10 @@ public final class RepoCommand extends RepoCommandBase {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("message_type", "initialized");
                         m.put("id", r.repository().config().id());
-                        m.put("repository", access.location());
+                        m.put("repository", access.displayLocation());
                         ctx.out().println(Json.write(m));
                     } else {
-                        ctx.out().println("created repository " + r.repository().config().id().substring(0, 10) + " at " + access.location());
+                        ctx.out().println("created repository " + r.repository().config().id().substring(0, 10) + " at " + access.displayLocation());
                         ctx.out().println("Please note that knowledge of your password is required to access the repository."
                                 + " Losing your password means that your data is irrecoverably lost.");
                     }
