@@ -230,12 +230,23 @@ class EndToEndJobTest {
     void aCheckJobRotatesThroughTheDataPartsRunByRun() throws Exception {
         run(backupJob());
         JobDefinition check = f.catalog.saveJob(f.job("weekly check", JobKind.CHECK, repo).withOption(JobOptions.READ_DATA, "rotate/3"));
+        JobDefinition quick = f.catalog.saveJob(f.job("daily check", JobKind.CHECK, repo).withOption(JobOptions.READ_DATA, "none"));
+        JobDefinition full = f.job("full check", JobKind.CHECK, repo).withOption(JobOptions.READ_DATA, "all");
+        JobDefinition otherRotation = f.job("other rotation", JobKind.CHECK, repo).withOption(JobOptions.READ_DATA, "rotate/7");
+        Path wrong = Files.writeString(dir.resolve("wrong"), "nope\n");
+        JobDefinition locked = check.withOption(JobOptions.PASSWORD_FILE, wrong.toString());
         List<String> summaries = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Run r = run(check);
             assertEquals(RunStatus.SUCCEEDED, r.status(), r.error());
             assertEquals(repo, r.target(), "the run is recorded under the repository");
             summaries.add(r.metrics().summary());
+            // checks that read no part of this rotation do not move it on: structure only, all data,
+            // another number of parts, a run that could not open the repository
+            assertEquals(RunStatus.SUCCEEDED, run(quick).status());
+            assertEquals(RunStatus.SUCCEEDED, run(full).status());
+            assertEquals(RunStatus.SUCCEEDED, run(otherRotation).status());
+            assertEquals(RunStatus.FAILED, run(locked).status());
         }
         for (int i = 0; i < 4; i++) {
             String s = summaries.get(i);
@@ -272,6 +283,17 @@ class EndToEndJobTest {
         List<String> log = f.catalog.events(r.id()).stream().map(RunEvent::message).toList();
         assertTrue(log.stream().anyMatch(l -> l.startsWith("error: ") && l.contains(damaged)), log.toString());
 
+        // a subset that holds the damaged pack finds it, and does not vouch for the packs it did not read
+        int part;
+        try (StorageTarget t = target(); Repository r2 = Repositories.open(t, Fixture.PASSWORD, RepositoryOptions.defaults())) {
+            Node file = find(r2, r2.snapshots().get(0).snapshot().tree(), "file-3.bin");
+            part = (r2.index().lookup(BlobType.DATA, file.content().get(0)).orElseThrow().pack().bytes()[0] & 0xff) % 2 + 1;
+        }
+        Run subset = run(f.job("half check", JobKind.CHECK, repo).withOption(JobOptions.READ_DATA, part + "/2"));
+        assertEquals(RunStatus.FAILED, subset.status());
+        assertTrue(subset.error().contains(damaged) && !subset.error().contains("every other file can be")
+                && subset.error().contains("did not read every pack"), subset.error());
+
         // structure alone does not read the data, so it does not see the flipped byte
         Run structure = run(f.job("quick check", JobKind.CHECK, repo).withOption(JobOptions.READ_DATA, "none"));
         assertEquals(RunStatus.SUCCEEDED, structure.status(), structure.error());
@@ -280,7 +302,7 @@ class EndToEndJobTest {
 
     @Test
     void aCheckJobWithAReadDataOptionItCannotUseIsRefusedBeforeItIsSaved() {
-        for (String bad : List.of("rotate/0", "rotate/x", "11/10", "half")) {
+        for (String bad : List.of("rotate/0", "rotate/x", "rotate/257", "11/10", "half")) {
             JobDefinition job = f.job("bad check", JobKind.CHECK, repo).withOption(JobOptions.READ_DATA, bad);
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> f.runner.validate(job));

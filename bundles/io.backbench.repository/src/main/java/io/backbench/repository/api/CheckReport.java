@@ -34,6 +34,18 @@ public record CheckReport(List<CheckProblem> problems, int snapshots, int trees,
         return of(CheckProblem.Severity.INFO);
     }
 
+    /**
+     * Whether every error is tied to the files it damages: it names them, or another error about the
+     * same pack does (a pack whose hash is wrong, and its damaged blobs). After a check that read all
+     * data, a file that no error names then restores intact; an error tied to no file (an unreadable
+     * snapshot or index, a missing tree) may hide damage to any file.
+     */
+    public boolean everyErrorNamesItsFiles() {
+        List<CheckProblem> errors = errors();
+        return errors.stream().allMatch(e -> !e.files().isEmpty() || (e.pack() != null
+                && errors.stream().anyMatch(o -> e.pack().equals(o.pack()) && !o.files().isEmpty())));
+    }
+
     /** True when no error was found (warnings and information allowed). */
     public boolean ok() {
         return errors().isEmpty();

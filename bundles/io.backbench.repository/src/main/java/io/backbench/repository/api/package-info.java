@@ -9,5 +9,5 @@
  * Version 0.x: the API may still change.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.8.0")
+@org.osgi.annotation.versioning.Version("0.9.0")
 package io.backbench.repository.api;

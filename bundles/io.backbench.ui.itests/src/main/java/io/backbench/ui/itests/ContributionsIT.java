@@ -4,6 +4,7 @@ import io.backbench.ui.testing.Ui;
 import io.backbench.ui.testing.WorkbenchDriver;
 import io.backbench.ui.testing.Osgi;
 
+import static io.backbench.ui.testing.WorkbenchDriver.BACKUPS;
 import static io.backbench.ui.testing.WorkbenchDriver.ERROR_LOG;
 import static io.backbench.ui.testing.WorkbenchDriver.MONITOR;
 import static io.backbench.ui.testing.WorkbenchDriver.PROGRESS;
@@ -80,6 +81,54 @@ class ContributionsIT {
         Ui.waitUntil("the Hello view", () -> WorkbenchDriver.viewIds(shell).contains("test.hello"));
         reg.unregister();
         Ui.waitUntil("the Hello view to go", () -> !WorkbenchDriver.viewIds(shell).contains("test.hello"));
+    }
+
+    @Test
+    void aViewThatComesLaterTakesItsPlaceByOrderNotTheEnd() {
+        Shell shell = WorkbenchDriver.shell();
+        WorkbenchDriver.showPerspective(BACKUPS);
+        Ui.waitUntil("the Repositories view", () -> WorkbenchDriver.viewIds(shell).contains(WorkbenchDriver.REPOSITORIES_VIEW));
+        // order 5 comes before the Repositories view's 10; "Zz..." would come last by label alone
+        ServiceRegistration<ViewContribution> reg = Osgi.context().registerService(ViewContribution.class,
+                new OrderedView(new TestView("test.first", "Zz First", List.of(BACKUPS), Area.CENTER, false), 5), null);
+        try {
+            Ui.waitUntil("the new view first in the Backups perspective", () -> {
+                List<String> ids = WorkbenchDriver.viewIds(shell);
+                return ids.indexOf("test.first") == 0 && ids.indexOf(WorkbenchDriver.REPOSITORIES_VIEW) == 1;
+            });
+        } finally {
+            reg.unregister();
+        }
+        Ui.waitUntil("the new view to go", () -> !WorkbenchDriver.viewIds(shell).contains("test.first"));
+        WorkbenchDriver.showPerspective(MONITOR);
+    }
+
+    /** A view with an {@link ViewContribution#order()} of its own. */
+    record OrderedView(TestView view, int order) implements ViewContribution {
+        @Override
+        public String id() {
+            return view.id();
+        }
+
+        @Override
+        public String label() {
+            return view.label();
+        }
+
+        @Override
+        public List<String> perspectives() {
+            return view.perspectives();
+        }
+
+        @Override
+        public Area area() {
+            return view.area();
+        }
+
+        @Override
+        public ViewPart createView() {
+            return view.createView();
+        }
     }
 
     @Test

@@ -4,5 +4,5 @@
  * Shared by every UI test bundle; not part of the product.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.backbench.ui.testing;

@@ -58,9 +58,13 @@ final class RepoMaintenance {
             ctx.out().print(report.text());
         }
         if (!report.ok()) {
+            boolean allRead = options.readData() && options.subset() == null;
+            boolean everyErrorNamesItsFiles = report.everyErrorNamesItsFiles();
             return ctx.failure("check found " + report.errors().size() + (report.errors().size() == 1 ? " error" : " errors")
-                    + ": the repository is damaged. The files named after 'affects' cannot be restored intact;"
-                    + " every other file can.");
+                    + ": the repository is damaged. The files named after 'affects' cannot be restored intact"
+                    + (allRead && everyErrorNamesItsFiles ? "; every other file can."
+                            : allRead ? "; errors that name no file may affect others too."
+                            : "; this check did not read every pack, so run 'backbench repo check --read-data' to find all damaged files."));
         }
         return CommandLine.OK;
     }

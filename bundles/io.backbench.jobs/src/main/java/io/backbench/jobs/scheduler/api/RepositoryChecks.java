@@ -9,6 +9,9 @@ import io.backbench.catalog.api.JobDefinition;
  * "Check Now". The run is recorded in the catalog like any other, under the repository.
  */
 public final class RepositoryChecks {
+    /** Of the job's name in the check's (a name has at most 200 characters). */
+    private static final int MAX_NAME = 150;
+
     private RepositoryChecks() {
     }
 
@@ -17,7 +20,8 @@ public final class RepositoryChecks {
      * source), reading the data {@code readData} names (see {@link JobOptions#READ_DATA}).
      */
     public static JobDefinition of(JobDefinition job, String readData) {
-        JobDefinition d = new JobDefinition(null, "Repository check (" + job.name() + ")", JobKind.CHECK, true, List.of(), job.repository(),
+        String name = job.name().length() <= MAX_NAME ? job.name() : job.name().substring(0, MAX_NAME - 1) + "\u2026";
+        JobDefinition d = new JobDefinition(null, "Repository check (" + name + ")", JobKind.CHECK, true, List.of(), job.repository(),
                 "", "", null, null, job.options(), null, null);
         return d.withOption(JobOptions.READ_DATA, readData).withOption(JobOptions.EXCLUDES, null)
                 .withOption(JobOptions.SNAPSHOT, null).withOption(JobOptions.SAMPLE_PERCENT, null)

@@ -44,6 +44,8 @@ final class RepositoriesView implements ViewPart {
     static final String ROTATING = "rotate/10";
     private static final String[] COLUMNS = {"Repository", "Jobs", "Snapshots", "Newest snapshot", "Stored", "Last check", "Check result"};
     private static final int[] WIDTHS = {320, 130, 80, 150, 80, 150, 520};
+    /** The ends of a check that tell something about the repository. */
+    private static final Set<RunStatus> RESULTS = Set.of(RunStatus.SUCCEEDED, RunStatus.SUCCEEDED_WITH_WARNINGS, RunStatus.FAILED);
     /** Runs looked at for the stored size: the newest that measured it. */
     private static final int SIZE_RUNS = 20;
 
@@ -60,9 +62,10 @@ final class RepositoriesView implements ViewPart {
      *
      * @param passwordJob a job whose options open it (a backup job if there is one), or null
      * @param lastCheck   the newest check run, or null
+     * @param lastResult  the newest check run with a result (passed or failed), or null
      */
     record Row(String location, List<String> jobs, JobDefinition passwordJob, int snapshots, Instant newest, long stored,
-            Run lastCheck) {
+            Run lastCheck, Run lastResult) {
     }
 
     RepositoriesView(Catalog catalog, JobRunner runner) {
@@ -77,8 +80,8 @@ final class RepositoriesView implements ViewPart {
         empty = new EmptyState(parent, "No repositories yet",
                 "Each repository your jobs back up to is listed here with its snapshots, its size and its last integrity "
                         + "check. Check Now verifies the structure and reads the next tenth of the data, so that ten checks "
-                        + "read all of it; Check All Data reads every pack at once.\n\nRepositories appear once a backup job "
-                        + "exists: create one in the Jobs view and press Run Now. The Snapshots view browses and restores them.");
+                        + "read all of it; Check All Data reads every pack at once.\n\nA repository appears here as soon as a job "
+                        + "uses it: create one in the Jobs view. The Snapshots view browses and restores them.");
         table = Widgets.table(empty.stack(), "repositories", COLUMNS, WIDTHS);
         empty.setContent(table);
         Widgets.tool(site, "refresh", "Refresh", "Read the repositories from the catalog again", this::refresh);
@@ -123,11 +126,18 @@ final class RepositoriesView implements ViewPart {
             RunFilter here = RunFilter.ALL.withTargets(Set.of(location));
             long stored = catalog.runs(new RunQuery(here, RunSort.STARTED, true, 0, SIZE_RUNS)).items().stream()
                     .mapToLong(r -> r.metrics() == null ? 0 : r.metrics().repositoryBytes()).filter(b -> b > 0).findFirst().orElse(0);
-            List<Run> checks = catalog.runs(new RunQuery(here.withKinds(Set.of(JobKind.CHECK)), RunSort.STARTED, true, 0, 1)).items();
+            RunFilter checks = here.withKinds(Set.of(JobKind.CHECK));
+            Run last = first(checks);
+            Run result = last == null || RESULTS.contains(last.status()) ? last : first(checks.withStatuses(RESULTS));
             rows.add(new Row(location, jobs.stream().map(JobDefinition::name).toList(), password, snapshots.size(), newest, stored,
-                    checks.isEmpty() ? null : checks.get(0)));
+                    last, result));
         }
         return rows;
+    }
+
+    private Run first(RunFilter filter) {
+        List<Run> runs = catalog.runs(new RunQuery(filter, RunSort.STARTED, true, 0, 1)).items();
+        return runs.isEmpty() ? null : runs.get(0);
     }
 
     private void show(List<Row> rows) {
@@ -142,7 +152,9 @@ final class RepositoriesView implements ViewPart {
             item.setText(new String[] {r.location(), String.join(", ", r.jobs()), Integer.toString(r.snapshots()), Format.time(r.newest()),
                     r.stored() > 0 ? Format.bytes(r.stored()) : "", r.lastCheck() == null ? "never" : Format.time(r.lastCheck().started()),
                     result(r)});
-            item.setImage(6, Icons.lamp(table.getDisplay(), r.lastCheck() == null ? Icons.Lamp.GREY : Icons.of(r.lastCheck().status())));
+            item.setImage(6, Icons.lamp(table.getDisplay(), r.lastCheck() == null ? Icons.Lamp.GREY
+                    : r.lastCheck().status() == RunStatus.RUNNING ? Icons.Lamp.BLUE
+                    : r.lastResult() == null ? Icons.Lamp.GREY : Icons.of(r.lastResult().status())));
             if (selected != null && selected.location().equals(r.location())) {
                 table.setSelection(item);
             }
@@ -153,23 +165,27 @@ final class RepositoriesView implements ViewPart {
         }
     }
 
-    /** "Passed: no errors in ...", "Failed: check found ...", "Running", or what to do when never checked. */
+    /**
+     * The last result ("Passed: no errors in ...", "Failed: check found ..."), after what the newest
+     * check is doing if it has no result ("Running", "Cancelled"), or what to do when never checked.
+     */
     static String result(Row row) {
         Run check = row.lastCheck();
         if (check == null) {
             return row.passwordJob() == null ? "Not checked: no job uses it (its password is unknown)"
                     : "Not checked yet: press Check Now";
         }
-        RunStatus s = check.status();
-        if (s == RunStatus.RUNNING) {
-            return "Running";
+        String last = row.lastResult() == null ? "no check has finished yet" : resultOf(row.lastResult());
+        return check == row.lastResult() ? last : Format.status(check.status()) + "; last result: " + last;
+    }
+
+    private static String resultOf(Run check) {
+        if (check.status() == RunStatus.FAILED) {
+            String error = check.error() == null ? "" : check.error();
+            return "Failed" + (error.isEmpty() ? "" : ": " + error);
         }
-        if (s == RunStatus.SUCCEEDED || s == RunStatus.SUCCEEDED_WITH_WARNINGS) {
-            String summary = check.metrics() == null ? "" : check.metrics().summary();
-            return "Passed" + (summary.isEmpty() ? "" : ": " + summary);
-        }
-        String error = check.error() == null ? "" : check.error();
-        return Format.status(s) + (error.isEmpty() ? "" : ": " + error);
+        String summary = check.metrics() == null ? "" : check.metrics().summary();
+        return "Passed" + (summary.isEmpty() ? "" : ": " + summary);
     }
 
     private Row selected() {
@@ -188,8 +204,8 @@ final class RepositoriesView implements ViewPart {
             return;
         }
         background.load("Check repository", () -> runner.submit(RepositoryChecks.of(row.passwordJob(), readData)),
-                ticket -> site.setStatusMessage("Checking " + row.location() + " (the Progress view shows it; the result"
-                        + " appears here and in Job History)"));
+                ticket -> site.setStatusMessage("Check of " + row.location() + " queued; it starts when nothing else uses the"
+                        + " repository (the Progress view shows it; the result appears here and in Job History)"));
     }
 
     @Override
