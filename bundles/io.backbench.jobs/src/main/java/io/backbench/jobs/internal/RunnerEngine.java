@@ -105,6 +105,13 @@ final class RunnerEngine implements JobRunner {
         }
         Schedule.parse(job.schedule());
         RetentionSpec.parse(job.retention());
+        String shown = locator.display(job.repository());
+        if (!shown.equals(job.repository())) {
+            throw new IllegalArgumentException("job '" + job.name() + "': the repository location " + shown + " holds a secret,"
+                    + " which the job list would keep as plain text; add the target once with its secret (the Targets"
+                    + " perspective, or 'backbench targets add NAME TYPE key=value ... secret_key=-', which keeps it encrypted)"
+                    + " and use target:NAME as the job's repository");
+        }
         k.validate(job);
     }
 

@@ -312,6 +312,17 @@ class EndToEndJobTest {
     }
 
     @Test
+    void aJobWhoseRepositoryLocationHoldsASecretIsRefusedBeforeItIsSaved() {
+        JobDefinition job = f.job("offsite", JobKind.BACKUP, "s3:bucket=b,endpoint=http://127.0.0.1:9,access_key=AK,secret_key=SK-123",
+                source.toString());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> f.runner.validate(job));
+        assertTrue(e.getMessage().contains("secret_key=***") && e.getMessage().contains("target:NAME"), e.getMessage());
+        assertFalse(e.getMessage().contains("SK-123"), e.getMessage());
+        f.runner.validate(f.job("local", JobKind.BACKUP, repo, source.toString()));
+    }
+
+    @Test
     void anAdHocCheckUsesThePasswordOfTheJobItComesFrom() throws Exception {
         JobDefinition backup = backupJob();
         run(backup);

@@ -45,6 +45,11 @@ public final class JobRepositories {
         this.cacheDir = cacheDir;
     }
 
+    /** The location as it may be shown: secret settings masked (see {@link ConfiguredTargets#display}). */
+    public String display(String location) {
+        return targets.display(location);
+    }
+
     public OpenedRepository open(JobDefinition job) throws IOException {
         return openOrInit(job, false);
     }
@@ -69,7 +74,7 @@ public final class JobRepositories {
             return new OpenedRepository(r, target);
         } catch (WrongPasswordException e) {
             target.close();
-            throw new IOException("wrong password for the repository " + location + " of job '" + job.name()
+            throw new IOException("wrong password for the repository " + display(location) + " of job '" + job.name()
                     + "': check its password-file or password-env option (on its Target page)", e);
         } catch (IOException | RuntimeException e) {
             target.close();
