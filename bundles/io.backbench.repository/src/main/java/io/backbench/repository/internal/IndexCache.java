@@ -47,13 +47,13 @@ final class IndexCache {
     private static final int BLOB_RECORD = 1 + Id.SIZE + 4 + 8 + 4 + 4;
     private static final int HEADER = 4 + 4 + Id.SIZE;
     /** A repository's folder of copies that no open has used for this long is deleted. */
-    static final int UNUSED_DAYS = 30;
+    static final int UNUSED_DAYS = CopyFolder.UNUSED_DAYS;
 
-    private final Path dir;
+    private final CopyFolder copies;
 
     /** The copies of one repository's index files, in {@code dir} (made when the first copy is written). */
     IndexCache(Path dir) {
-        this.dir = dir;
+        this.copies = new CopyFolder(dir);
     }
 
     /** The folder for the repository with this id under a cache folder. */
@@ -63,10 +63,8 @@ final class IndexCache {
 
     /** The blobs of index file {@code file}, in its order; null if there is no good copy. */
     List<PackedBlob> read(Id file) {
-        byte[] all;
-        try {
-            all = Files.readAllBytes(dir.resolve(file.hex()));
-        } catch (IOException | RuntimeException e) {
+        byte[] all = copies.read(file.hex());
+        if (all == null) {
             return null;
         }
         try {
@@ -141,24 +139,7 @@ final class IndexCache {
         CRC32C crc = new CRC32C();
         crc.update(out, 0, buf.position());
         buf.putInt((int) crc.getValue());
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.hex(), ".tmp"); // owner-only, like the other caches
-            try {
-                try (OutputStream os = Files.newOutputStream(tmp)) {
-                    os.write(out);
-                }
-                try {
-                    Files.move(tmp, dir.resolve(file.hex()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, dir.resolve(file.hex()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException | RuntimeException e) {
-            // only a cache: the next run reads the index file from the repository
-        }
+        copies.write(file.hex(), out);
     }
 
     /**
@@ -170,78 +151,13 @@ final class IndexCache {
      * folders as long).
      */
     void retain(Collection<Id> files) {
-        sweepOtherRepositories();
         Set<String> keep = new HashSet<>();
         files.forEach(f -> keep.add(f.hex()));
-        long hourAgo = System.currentTimeMillis() - 3_600_000L;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                String name = p.getFileName().toString();
-                boolean copy = name.length() == 2 * Id.SIZE && !name.contains(".");
-                try {
-                    if (copy ? !keep.contains(name)
-                            : name.endsWith(".tmp") && Files.getLastModifiedTime(p).toMillis() < hourAgo) {
-                        Files.deleteIfExists(p);
-                    }
-                } catch (IOException e) {
-                    // another process's, or gone already
-                }
-            }
-        } catch (NoSuchFileException e) {
-            // no copies yet
-        } catch (IOException | RuntimeException e) {
-            // only a cache
-        }
-    }
-
-    private void sweepOtherRepositories() {
-        Path parent = dir.getParent();
-        if (parent == null || !Files.isDirectory(dir)) {
-            return;
-        }
-        FileTime now = FileTime.fromMillis(System.currentTimeMillis());
-        long cutoff = now.toMillis() - UNUSED_DAYS * 86_400_000L;
-        try {
-            Files.setLastModifiedTime(dir, now);
-        } catch (IOException e) {
-            return; // not ours to keep: leave the others alone too
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent)) {
-            for (Path other : ds) {
-                String name = other.getFileName().toString();
-                if (other.equals(dir) || !name.matches("[0-9a-f]{64}") || !Files.isDirectory(other)) {
-                    continue;
-                }
-                try {
-                    if (Files.getLastModifiedTime(other).toMillis() < cutoff) {
-                        deleteFolder(other);
-                    }
-                } catch (IOException e) {
-                    // another process's, or gone already
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // only a cache
-        }
-    }
-
-    private static void deleteFolder(Path folder) throws IOException {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
-            for (Path p : ds) {
-                Files.deleteIfExists(p); // copies and temporary files only: no subfolders
-            }
-        }
-        Files.deleteIfExists(folder);
+        copies.retain(keep);
     }
 
     /** The index files that have a copy (for tests). */
     List<String> names() throws IOException {
-        List<String> out = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            ds.forEach(p -> out.add(p.getFileName().toString()));
-        } catch (NoSuchFileException e) {
-            return out;
-        }
-        return out;
+        return copies.names();
     }
 }

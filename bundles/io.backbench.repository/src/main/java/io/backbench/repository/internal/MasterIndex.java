@@ -108,6 +108,11 @@ final class MasterIndex implements BlobIndex {
     }
 
     /** The bytes of {@code pack} from its first indexed tree blob to the end of its last, or null if it has none. */
+    /** The packs that hold tree blobs. */
+    java.util.Set<Id> treePacks() {
+        return java.util.Set.copyOf(treeSpans.keySet());
+    }
+
     long[] treeSpan(Id pack) {
         return treeSpans.get(pack);
     }

@@ -31,6 +31,7 @@ public final class Operations {
 
     public static CheckReport check(Repository r, CheckOptions options, Random random, Progress progress) throws RepositoryException {
         ResticRepository repo = ResticRepository.of(r);
+        repo.treesFromRepositoryOnly(); // check what the repository holds, not the copies on this machine
         try (RepositoryLock lock = repo.lock(false, false)) { // the checker reports damaged index files itself
             return new Checker(repo, options, random, progress).run();
         }

@@ -57,7 +57,8 @@ public final class ResticRepository implements Repository {
         this.packs = new PackWriter(store, master, config.version(), options.packSize(), index, this::indexFinishedPacks, cache);
         this.blobs = new BlobCodec(master, config.version(), options.compression());
         this.packRanges = new PackRangeReader(store, blobs);
-        this.treePacks = new TreePacks(store, index);
+        this.treePacks = new TreePacks(store, index,
+                options.cacheDir() == null ? null : new TreeCopies(TreeCopies.folder(options.cacheDir(), config.id())));
         this.locker = new Locker(store, master, config.version());
         this.indexFiles = new IndexFiles(store, master, cache);
     }
@@ -390,6 +391,11 @@ public final class ResticRepository implements Repository {
     }
 
     /** The implementation behind a {@link Repository} from {@link io.backbench.repository.api.Repositories}. */
+    /** Trees from now on come from the repository itself, never from the copies on this machine (for check). */
+    void treesFromRepositoryOnly() {
+        treePacks.fromRepositoryOnly();
+    }
+
     public static ResticRepository of(Repository repo) {
         if (repo instanceof ResticRepository r) {
             return r;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.backbench.repository.api.Id;
 import io.backbench.repository.api.PackedBlob;
@@ -22,8 +23,9 @@ import io.backbench.repository.api.PackedBlob;
  * {@code ls} of one folder, reads no more); from the second on, the whole span of the pack's indexed
  * trees is read once and served from memory. At most {@link #BUDGET} bytes are kept, the least
  * recently used span dropped first; a span larger than half of it is never kept. Packs are named by
- * their content's hash, so a kept span never goes stale. Thread-safe: concurrent wants of one pack
- * wait for a single read.
+ * their content's hash, so a kept span never goes stale. With {@link TreeCopies}, each span read from
+ * the repository is also kept on this machine, and a later process reads it from there, its first
+ * tree too. Thread-safe: concurrent wants of one pack wait for a single read.
  */
 final class TreePacks {
     static final long BUDGET = 64L << 20;
@@ -41,10 +43,27 @@ final class TreePacks {
     // access order: the eldest is the least recently used
     private final LinkedHashMap<Id, CompletableFuture<Span>> kept = new LinkedHashMap<>(16, 0.75f, true);
     private long keptBytes;
+    private volatile TreeCopies copies;
+    private final AtomicBoolean retained = new AtomicBoolean();
 
-    TreePacks(Store store, MasterIndex index) {
+    /** @param copies the spans kept on this machine, or null for none */
+    TreePacks(Store store, MasterIndex index, TreeCopies copies) {
         this.store = store;
         this.index = index;
+        this.copies = copies;
+    }
+
+    /**
+     * From now on, reads spans from the repository only, never from the copies on this machine, and
+     * forgets the spans kept so far (some may have come from there): for {@code check}.
+     */
+    void fromRepositoryOnly() {
+        synchronized (kept) {
+            copies = null;
+            kept.clear();
+            keptBytes = 0;
+            seen.clear();
+        }
     }
 
     /**
@@ -59,13 +78,17 @@ final class TreePacks {
                 || span[1] - span[0] > BUDGET / 2) {
             return null;
         }
+        TreeCopies local = copies;
+        if (local != null && retained.compareAndSet(false, true)) {
+            local.retain(index.treePacks()); // the index is complete once a blob is looked up
+        }
         CompletableFuture<Span> read;
         boolean mine = false;
         synchronized (kept) {
             read = kept.get(b.pack());
             if (read == null) {
-                if (seen.putIfAbsent(b.pack(), Boolean.TRUE) == null) {
-                    return null; // the pack's first tree
+                if (seen.putIfAbsent(b.pack(), Boolean.TRUE) == null && (local == null || !local.has(b.pack()))) {
+                    return null; // the pack's first tree, and no copy of its span here
                 }
                 read = new CompletableFuture<>();
                 kept.put(b.pack(), read);
@@ -75,7 +98,14 @@ final class TreePacks {
         if (mine) {
             try {
                 int length = (int) (span[1] - span[0]);
-                read.complete(new Span(span[0], store.read(Store.packKey(b.pack()), span[0], length)));
+                byte[] bytes = local == null ? null : local.read(b.pack(), span[0], length);
+                if (bytes == null) {
+                    bytes = store.read(Store.packKey(b.pack()), span[0], length);
+                    if (local != null) {
+                        local.write(b.pack(), span[0], bytes);
+                    }
+                }
+                read.complete(new Span(span[0], bytes));
                 keep(length);
             } catch (RuntimeException | io.backbench.repository.api.RepositoryException e) {
                 synchronized (kept) {

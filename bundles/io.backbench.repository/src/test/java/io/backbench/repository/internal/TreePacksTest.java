@@ -32,7 +32,8 @@ import io.backbench.repository.oracle.RepoFixture;
 /**
  * A walk over many trees reads each tree pack at most twice (its first tree on its own, then the
  * span of all its trees), not once per tree; one tree alone reads only itself; a damaged tree fails
- * alone, with the error it had before.
+ * alone, with the error it had before. With a cache folder, a later process reads the spans from
+ * the copies there, damaged copies are ignored, and check reads the repository itself.
  */
 class TreePacksTest {
     @TempDir
@@ -144,6 +145,109 @@ class TreePacksTest {
                     assertEquals(saved.get(id), r.loadTree(id));
                 }
             }
+        }
+    }
+    /** A walk over every tree, newest first; returns the tree packs' ids. */
+    private static java.util.Set<Id> walk(Repository r, Map<Id, Tree> saved) throws Exception {
+        List<Id> ids = new ArrayList<>(saved.keySet());
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            assertEquals(saved.get(ids.get(i)), r.loadTree(ids.get(i)));
+        }
+        java.util.Set<Id> packs = new java.util.HashSet<>();
+        ids.forEach(id -> packs.add(r.index().lookup(BlobType.TREE, id).orElseThrow().pack()));
+        return packs;
+    }
+
+    @Test
+    void aLaterProcessReadsTheTreesFromTheCopiesOnThisMachine() throws Exception {
+        Map<Id, Tree> saved = saveTrees(300);
+        Path cache = dir.resolve("cache");
+        RecordingTarget target = new RecordingTarget(new FolderTarget(dir));
+        java.util.Set<Id> packs;
+        String id;
+        try (Repository r = Repositories.open(target, RepositoryTest.PW, RepositoryTest.OPTS.withCacheDir(cache))) {
+            id = r.config().id();
+            packs = walk(r, saved);
+        }
+        for (Id pack : packs) {
+            assertTrue(java.nio.file.Files.isRegularFile(TreeCopies.folder(cache, id).resolve(pack.hex())), "a copy of " + pack);
+        }
+        target.reads.clear();
+        try (Repository r = Repositories.open(target, RepositoryTest.PW, RepositoryTest.OPTS.withCacheDir(cache))) {
+            walk(r, saved);
+            // one tree alone too: its pack's span is here
+            Id first = saved.keySet().iterator().next();
+            assertEquals(saved.get(first), r.loadTree(first));
+        }
+        assertEquals(0, packReads(target), "no tree read from the repository: " + target.reads);
+    }
+
+    @Test
+    void aDamagedCopyIsReadFromTheRepositoryAgainAndMadeAnew() throws Exception {
+        Map<Id, Tree> saved = saveTrees(300);
+        Path cache = dir.resolve("cache");
+        java.util.Set<Id> packs;
+        String id;
+        try (Repository r = Repositories.open(new FolderTarget(dir), RepositoryTest.PW, RepositoryTest.OPTS.withCacheDir(cache))) {
+            id = r.config().id();
+            packs = walk(r, saved);
+        }
+        for (Id pack : packs) {
+            Path copy = TreeCopies.folder(cache, id).resolve(pack.hex());
+            RepoFixture.flipByte(copy, java.nio.file.Files.size(copy) / 2);
+        }
+        RecordingTarget target = new RecordingTarget(new FolderTarget(dir));
+        try (Repository r = Repositories.open(target, RepositoryTest.PW, RepositoryTest.OPTS.withCacheDir(cache))) {
+            target.reads.clear();
+            walk(r, saved);
+            assertEquals(packs.size(), packReads(target), "each damaged copy ignored: its span read from the repository, once");
+        }
+        target.reads.clear();
+        try (Repository r = Repositories.open(target, RepositoryTest.PW, RepositoryTest.OPTS.withCacheDir(cache))) {
+            walk(r, saved);
+        }
+        assertEquals(0, packReads(target), "the copies were made anew");
+    }
+
+    @Test
+    void copiesOfPacksTheIndexNoLongerListsAreDeleted() throws Exception {
+        Map<Id, Tree> saved = saveTrees(50);
+        Path cache = dir.resolve("cache");
+        String id;
+        try (Repository r = Repositories.open(new FolderTarget(dir), RepositoryTest.PW, RepositoryTest.OPTS.withCacheDir(cache))) {
+            id = r.config().id();
+            walk(r, saved);
+        }
+        Path gone = TreeCopies.folder(cache, id).resolve("ab".repeat(32)); // a pack a prune removed
+        java.nio.file.Files.write(gone, new byte[100]);
+        try (Repository r = Repositories.open(new FolderTarget(dir), RepositoryTest.PW, RepositoryTest.OPTS.withCacheDir(cache))) {
+            walk(r, saved);
+        }
+        assertTrue(!java.nio.file.Files.exists(gone), "the copy of a pack no longer listed is deleted");
+    }
+
+    @Test
+    void checkReadsTheTreesOfTheRepositoryNotTheCopiesOnThisMachine() throws Exception {
+        Map<Id, Tree> saved = saveTrees(100);
+        Path cache = dir.resolve("cache");
+        List<Id> ids = new ArrayList<>(saved.keySet());
+        Id damaged = ids.get(40);
+        PackedBlob where;
+        try (Repository r = Repositories.open(new FolderTarget(dir), RepositoryTest.PW, RepositoryTest.OPTS.withCacheDir(cache))) {
+            walk(r, saved); // the copies hold every tree intact
+            where = r.index().lookup(BlobType.TREE, damaged).orElseThrow();
+            r.saveSnapshot(io.backbench.repository.api.Snapshot.of(java.time.Instant.parse("2026-11-28T10:00:00Z"), damaged,
+                    List.of("/x"), "h", "u"));
+        }
+        RepoFixture.flipByte(RepoFixture.packFile(dir, where.pack()), where.offset() + where.length() / 2);
+        try (Repository r = Repositories.open(new FolderTarget(dir), RepositoryTest.PW, RepositoryTest.OPTS.withCacheDir(cache))) {
+            // a listing still reads the intact copy...
+            assertEquals(saved.get(damaged), r.loadTree(damaged));
+            io.backbench.repository.api.CheckReport report = io.backbench.repository.api.RepositoryOperations.check(r,
+                    io.backbench.repository.api.CheckOptions.structure());
+            // ...but check reads the repository, and finds the damaged tree
+            assertTrue(report.errors().stream().anyMatch(e -> e.kind() == io.backbench.repository.api.CheckProblem.Kind.TREE_DAMAGED),
+                    report.text());
         }
     }
 }
