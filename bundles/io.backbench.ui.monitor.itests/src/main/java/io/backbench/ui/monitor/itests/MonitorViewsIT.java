@@ -262,6 +262,25 @@ class MonitorViewsIT {
                 .filter(r -> r.kind().equals("check") && r.target().equals(repo)).toList();
         assertEquals(2, checks.size(), checks.toString());
         assertTrue(checks.stream().allMatch(r -> r.status() == RunStatus.SUCCEEDED), checks.toString());
+
+        // a check job of its own, from the Jobs view's form, reading half of the data each run
+        MonitorDriver.show(WorkbenchDriver.MONITOR, MonitorDriver.JOBS);
+        MonitorDriver.tool(MonitorDriver.JOBS, "new");
+        Shell form = Ui.dialog("job");
+        MonitorDriver.type(form, "name", "Weekly check");
+        MonitorDriver.type(form, "kind", "check");
+        MonitorDriver.type(form, "repository", repo);
+        MonitorDriver.type(form, "password-file", data.resolve("password").toString());
+        MonitorDriver.type(form, "schedule", "weekly sun 04:00");
+        MonitorDriver.type(form, "read-data", "rotate/2");
+        WorkbenchDriver.press(form, "Save");
+        Ui.waitUntil("the check job in the catalog", () -> catalog.jobByName("Weekly check").isPresent());
+        assertEquals("rotate/2", catalog.jobByName("Weekly check").orElseThrow().option("read-data", null));
+        MonitorDriver.select(MonitorDriver.JOBS, null, 0, "Weekly check");
+        MonitorDriver.tool(MonitorDriver.JOBS, "run");
+        Ui.waitUntil("the check job's run", () -> catalog.runs(io.backbench.catalog.api.RunQuery.newest()).items().stream()
+                .anyMatch(r -> r.jobName().equals("Weekly check") && r.status() == RunStatus.SUCCEEDED
+                        && r.metrics().summary().endsWith("(subset 1/2)")));
     }
 
     /** The Repositories view's row of {@code repository}. UI thread only. */

@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Text;
 
 import io.backbench.catalog.api.JobDefinition;
+import io.backbench.jobs.scheduler.api.JobKind;
 import io.backbench.jobs.scheduler.api.JobOptions;
 import io.backbench.ui.monitor.internal.Format;
 import io.backbench.ui.monitor.internal.Keys;
@@ -49,6 +50,7 @@ final class JobDialog extends Dialog {
     private Button enabled;
     private Text schedule;
     private Text retention;
+    private Text readData;
     private Text rpo;
     private Text rto;
     private Label problem;
@@ -96,7 +98,8 @@ final class JobDialog extends Dialog {
         int k = kinds.indexOf(j == null ? "backup" : j.kind());
         kind.select(Math.max(k, 0));
         hint(source, "backup backs up files; image images a disk, partition or image file; restore-test restores a snapshot into a "
-                + "sandbox and checks it (image-restore-test: an image, with the filesystem checker); retention thins snapshots.");
+                + "sandbox and checks it (image-restore-test: an image, with the filesystem checker); retention thins snapshots; "
+                + "check checks the repository and reads part of its data (its Retention page says how much).");
         sources = area(source, "sources", "Sources", j == null ? "" : String.join("\n", j.sources()),
                 "Files and folders to protect, one a line (absolute paths); for an image, the one device or image file (/dev/sdb).");
         excludes = area(source, "excludes", "Excludes", j == null ? "" : j.option(JobOptions.EXCLUDES, ""),
@@ -122,6 +125,9 @@ final class JobDialog extends Dialog {
         Composite keep = page(pages, "Retention");
         retention = field(keep, "retention", "Keep", j == null ? "" : j.retention(),
                 "last=7,daily=14,weekly=8,monthly=12,yearly=3 (empty keeps every snapshot).");
+        readData = field(keep, "read-data", "Check reads", j == null ? "" : j.option(JobOptions.READ_DATA, ""),
+                "For a check job: none, all, 5%, 2/10, or rotate/T. Empty: rotate/10, each run reads the next tenth of the "
+                        + "data, so ten runs read all of it.");
         Composite goals = page(pages, "Objectives");
         rpo = field(goals, "rpo", "Recovery point (RPO)", j == null ? "" : Format.durationInput(j.rpo()),
                 "The oldest the last good backup may be: 26h, 2d. The Dashboard turns amber at 80 % and red beyond it.");
@@ -156,7 +162,9 @@ final class JobDialog extends Dialog {
         return base.withEnabled(enabled.getSelection()).withSchedule(schedule.getText()).withRetention(retention.getText())
                 .withObjectives(Format.parseDuration(rpo.getText(), "The RPO"), Format.parseDuration(rto.getText(), "The RTO"))
                 .withOption(JobOptions.EXCLUDES, excludes.getText().isBlank() ? null : excludes.getText().trim())
-                .withOption(JobOptions.PASSWORD_FILE, passwordFile.getText().isBlank() ? null : passwordFile.getText().trim());
+                .withOption(JobOptions.PASSWORD_FILE, passwordFile.getText().isBlank() ? null : passwordFile.getText().trim())
+                .withOption(JobOptions.READ_DATA, readData.getText().isBlank() || !kind.getText().equals(JobKind.CHECK) ? null
+                        : readData.getText().trim());
     }
 
     @Override
