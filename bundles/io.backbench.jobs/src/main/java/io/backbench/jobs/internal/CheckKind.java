@@ -90,6 +90,8 @@ public final class CheckKind implements JobKind {
                     + (p.files().isEmpty() ? "" : "; affects " + String.join(", ", p.files()));
             if (p.kind().severity() == CheckProblem.Severity.INFO) {
                 monitor.info(line);
+            } else if (p.kind().severity() == CheckProblem.Severity.ERROR && monitor instanceof RecordingMonitor log) {
+                log.error(line); // the run fails with it: an error in its log, not a warning
             } else {
                 monitor.warn(line);
             }

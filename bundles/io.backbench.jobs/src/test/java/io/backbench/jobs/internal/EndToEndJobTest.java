@@ -280,8 +280,9 @@ class EndToEndJobTest {
         assertTrue(r.error().contains(damaged) && r.error().contains("every other file can be"), r.error());
         assertFalse(r.error().contains("notes.txt"), "undamaged files are not named: " + r.error());
         assertTrue(r.metrics().summary().startsWith("2 errors in 1 snapshot"), r.metrics().summary());
-        List<String> log = f.catalog.events(r.id()).stream().map(RunEvent::message).toList();
-        assertTrue(log.stream().anyMatch(l -> l.startsWith("error: ") && l.contains(damaged)), log.toString());
+        List<RunEvent> log = f.catalog.events(r.id());
+        assertTrue(log.stream().anyMatch(e -> e.level() == io.backbench.catalog.api.EventLevel.ERROR && e.message().startsWith("error: ")
+                && e.message().contains(damaged)), log.toString());
 
         // a subset that holds the damaged pack finds it, and does not vouch for the packs it did not read
         int part;
