@@ -273,6 +273,9 @@ class MonitorViewsIT {
         MonitorDriver.type(form, "password-file", data.resolve("password").toString());
         MonitorDriver.type(form, "schedule", "weekly sun 04:00");
         MonitorDriver.type(form, "read-data", "rotate/2");
+        Ui.run(() -> Ui.find(form, w -> w instanceof org.eclipse.swt.widgets.TabFolder).stream()
+                .map(org.eclipse.swt.widgets.TabFolder.class::cast).findFirst().orElseThrow().setSelection(3));
+        Ui.screenshot(form, "job-form-check");
         WorkbenchDriver.press(form, "Save");
         Ui.waitUntil("the check job in the catalog", () -> catalog.jobByName("Weekly check").isPresent());
         assertEquals("rotate/2", catalog.jobByName("Weekly check").orElseThrow().option("read-data", null));
